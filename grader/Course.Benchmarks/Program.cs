@@ -1,0 +1,2 @@
+Console.WriteLine("Course.Benchmarks: not built yet");
+return 1;
