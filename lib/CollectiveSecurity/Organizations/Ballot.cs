@@ -59,6 +59,13 @@ public sealed record Ballot
     /// <param name="vote">The vote to look for.</param>
     public IReadOnlyList<string> MembersVoting(Vote vote) => Entries.Where(e => e.Vote == vote).Select(e => e.Member).ToArray();
 
+    /// <summary>Two ballots are equal when they have the same subject and the same votes in the same order.</summary>
+    /// <param name="other">The other ballot.</param>
+    public bool Equals(Ballot? other) => other is not null && Subject == other.Subject && Entries.SequenceEqual(other.Entries);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Subject, Entries.Count, Entries.Count > 0 ? Entries[0] : null);
+
     /// <summary>One line, e.g. "S/RES/678 (1990): 12-2-1".</summary>
     public override string ToString() => $"{Subject}: {Tally}";
 }
