@@ -74,6 +74,7 @@ public sealed class FigureJsonTests
         Assert.Equal("ISO-3", trace.GetProperty("locationmode").GetString());
         Assert.Equal("BGD", trace.GetProperty("locations")[0].GetString());
         Assert.Equal(6097, trace.GetProperty("z")[0].GetDouble());
+        Assert.Equal("Personnel", trace.GetProperty("colorbar").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("natural earth", json.GetProperty("layout").GetProperty("geo").GetProperty("projection").GetProperty("type").GetString());
     }
 
