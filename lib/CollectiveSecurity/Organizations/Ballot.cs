@@ -32,10 +32,13 @@ public sealed record Ballot
             throw new ArgumentException("a ballot needs at least one member", nameof(entries));
         }
 
-        var duplicate = list.GroupBy(e => e.Member, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1 || string.IsNullOrWhiteSpace(g.Key));
-        if (duplicate is not null)
+        var seen = new HashSet<string>(list.Length, StringComparer.Ordinal);
+        foreach (var entry in list)
         {
-            throw new ArgumentException($"member '{duplicate.Key}' must appear once and have a name", nameof(entries));
+            if (string.IsNullOrWhiteSpace(entry.Member) || !seen.Add(entry.Member))
+            {
+                throw new ArgumentException($"member '{entry.Member}' must appear once and have a name", nameof(entries));
+            }
         }
 
         Subject = subject;
