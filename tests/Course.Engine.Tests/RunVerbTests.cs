@@ -21,6 +21,23 @@ public class RunVerbTests
     }
 
     [Fact]
+    public async Task Course_run_on_a_folder_prints_one_line_per_notebook_in_name_order()
+    {
+        using var temp = TestFiles.NewTempFolder();
+        foreach (var name in new[] { "State.ipynb", "Errors.ipynb", "Formatting.ipynb" })
+        {
+            File.Copy(TestFiles.Notebook(name), Path.Combine(temp.Path, name));
+        }
+
+        var (exit, output, _) = await RunCourseAsync("run", temp.Path);
+
+        Assert.Equal(1, exit);
+        var summaries = output.Split('\n').Where(line => line.StartsWith("ok ", StringComparison.Ordinal) || line.StartsWith("FAIL ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["FAIL Errors.ipynb", "ok   Formatting.ipynb", "ok   State.ipynb"], summaries.Select(line => line.Split(':')[0]));
+        Assert.Contains("3 notebook(s), 30 cells run, 3 error(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Course_run_exits_one_naming_notebook_cell_and_error()
     {
         var (exit, output, error) = await RunCourseAsync("run", TestFiles.Notebook("Errors.ipynb"));

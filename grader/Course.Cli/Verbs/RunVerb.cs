@@ -60,17 +60,20 @@ public static class RunVerb
         NotebookBatchResult batch;
         try
         {
-            batch = await NotebookBatch.RunAsync(paths, new NotebookRunOptions { CellTimeLimit = TimeSpan.FromSeconds(timeoutSeconds) }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            batch = await NotebookBatch.RunAsync(
+                paths,
+                new NotebookRunOptions { CellTimeLimit = TimeSpan.FromSeconds(timeoutSeconds) },
+                reportInOrder: run => Report(console, run),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (NotebookFormatException ex)
         {
             throw new CourseUserException(ex.Message, ex);
         }
 
-        foreach (var run in batch.Runs)
+        if (outDirectory is not null)
         {
-            Report(console, run);
-            if (outDirectory is not null)
+            foreach (var run in batch.Runs)
             {
                 run.Result.Notebook.Save(Path.Combine(outDirectory, run.Name));
             }
