@@ -187,6 +187,29 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task One_compiler_serves_parallel_chains_as_the_grader_uses_it()
+    {
+        var compiler = new CellCompiler();
+        var sources = Notebook.Load(TestFiles.Notebook("Formatting.ipynb")).Cells.Where(c => c.Kind == CellKind.Code).Select(c => c.Source).ToList();
+
+        var chains = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            CellCompilation? previous = null;
+            var results = new List<CellCompilation>();
+            foreach (var source in sources)
+            {
+                previous = compiler.Compile(source, previous);
+                results.Add(previous);
+            }
+
+            return results;
+        })));
+
+        Assert.All(chains.SelectMany(chain => chain), c => Assert.True(c.Succeeded, string.Join(" ", c.Errors)));
+        Assert.Equal(3, chains.Select(chain => chain[0].Compiled!.AssemblyName.Split('#')[0]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_input_notebook_is_not_changed_by_a_run()
     {
         var notebook = Notebook.Load(TestFiles.Notebook("State.ipynb"));
