@@ -23,5 +23,5 @@ public sealed record PreparedSubmission(IReadOnlyList<PreparedCell> Cells, IRead
     public bool Refused => Violations.Count > 0;
 
     /// <summary>One line naming every violation (API, cell and line).</summary>
-    public string RefusalReason => "refused before running: " + string.Join("; ", Violations.Select(v => v.ToString()));
+    public string RefusalReason => "refused before running, because it uses what a graded notebook may not: " + string.Join("; ", Violations.Select(v => v.ToString()));
 }

@@ -33,7 +33,7 @@ public static class Scorer
         }
 
         var summary = prepared.Refused
-            ? prepared.RefusalReason
+            ? "Refused" + prepared.RefusalReason["refused".Length..]
             : Summarize(outcomes);
         var graded = cells.Select((c, i) => Feedback(c, runs[i])).ToList();
         return new SubmissionResult(studentId, assignment.Name, outcomes, summary, graded);
@@ -140,7 +140,7 @@ public static class Scorer
             "System.Exception" or "CollectiveSecurity.Exercises.CheckFailedException" => message,
             nameof(Sandbox.WorkerDeathKind.TimedOut) or nameof(Sandbox.WorkerDeathKind.StackOverflow) or nameof(Sandbox.WorkerDeathKind.OutOfMemory)
                 or nameof(Sandbox.WorkerDeathKind.Exited) or nameof(Sandbox.WorkerDeathKind.ProtocolViolation) => message,
-            "System.OutOfMemoryException" or "System.InsufficientExecutionStackException" => "ran out of memory: " + message,
+            "System.OutOfMemoryException" => "ran out of memory: it passed the memory limit of the process running it (OutOfMemoryException)",
             _ => $"{shortType}: {message}",
         };
     }

@@ -53,7 +53,10 @@ public sealed class SubmissionCompiler
             if (cell.Origin is CellOrigin.Answer or CellOrigin.Student)
             {
                 var model = compilation.Compilation.GetSemanticModel(compilation.SyntaxTree);
-                violations.AddRange(_policy.Check(model, compilation.SyntaxTree, cancellationToken).Select(v => new CellViolation(cell, v)));
+                violations.AddRange(_policy.Check(model, compilation.SyntaxTree, cancellationToken)
+                    .Concat(SubmissionPolicy.CheckRawSource(cell.Source))
+                    .Distinct()
+                    .Select(v => new CellViolation(cell, v)));
             }
 
             prepared.Add(new PreparedCell(cell, compilation.Compiled, compilation.ToFailedRun()));
