@@ -11,6 +11,10 @@ Console.SetIn(TextReader.Null);
 Console.SetOut(TextWriter.Null);
 Console.SetError(TextWriter.Null);
 
+// Warm the protocol's code paths while the grader is still compiling (workers are started ahead).
+_ = WorkerMessages.DecodeRun(WorkerMessages.Encode(new CellRun(CellStatus.Ok, [new Course.Notebooks.StreamOutput("stdout", "warm")], null, TimeSpan.Zero)));
+_ = WorkerMessages.DecodeRequest(WorkerMessages.Encode(new RunCellRequest(new CompiledCell(1, "warm", [1], "warm", "warm", false, []), 1)));
+
 FrameChannel channel;
 try
 {

@@ -37,7 +37,7 @@ public sealed class GradeBatch
             ReferencePolicy = reference => CourseLibraryOnly(reference, libraryPath),
         };
         _compiler = new SubmissionCompiler(new CellCompiler(compilerOptions), new SubmissionPolicy([CourseDirectory.CourseLibReference]));
-        _runner = new SubmissionRunner(request.Worker);
+        _runner = new SubmissionRunner(request.Worker, warmWorkers: Math.Max(1, request.Jobs));
     }
 
     /// <summary>The shared compiler (its cache counters are shown by the benchmark).</summary>
@@ -59,6 +59,35 @@ public sealed class GradeBatch
         var results = new SubmissionResult[jobs.Count];
         var reused = 0;
         var settings = Settings();
+        try
+        {
+            await GradeAllAsync(jobs, results, settings, progress, () => Interlocked.Increment(ref reused), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _runner.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var gradebook = Path.Combine(_store.OutFolder, "gradebook.csv");
+        AtomicFile.WriteAllText(gradebook, Gradebook.ToCsv(
+            [.. _request.Assignments.Select(a => (a.Name, (IReadOnlyList<string>)[.. a.Tests.Select(t => t.GradeId)]))],
+            results));
+        return new GradeSummary(
+            results.Length - reused,
+            reused,
+            results.Count(r => !r.Ran),
+            _time.GetElapsedTime(started),
+            gradebook);
+    }
+
+    private async Task GradeAllAsync(
+        List<(string Student, Assignment Assignment)> jobs,
+        SubmissionResult[] results,
+        string settings,
+        IGradeProgress? progress,
+        Action countReused,
+        CancellationToken cancellationToken)
+    {
         await Parallel.ForEachAsync(
             Enumerable.Range(0, jobs.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _request.Jobs), CancellationToken = cancellationToken },
@@ -78,23 +107,12 @@ public sealed class GradeBatch
                 }
                 else
                 {
-                    Interlocked.Increment(ref reused);
+                    countReused();
                 }
 
                 results[index] = result;
                 progress?.Finished(result, wasReused);
             }).ConfigureAwait(false);
-
-        var gradebook = Path.Combine(_store.OutFolder, "gradebook.csv");
-        AtomicFile.WriteAllText(gradebook, Gradebook.ToCsv(
-            [.. _request.Assignments.Select(a => (a.Name, (IReadOnlyList<string>)[.. a.Tests.Select(t => t.GradeId)]))],
-            results));
-        return new GradeSummary(
-            results.Length - reused,
-            reused,
-            results.Count(r => !r.Ran),
-            _time.GetElapsedTime(started),
-            gradebook);
     }
 
     /// <summary>One submission through the whole pipeline.</summary>

@@ -33,9 +33,27 @@ public sealed class SubmissionCompiler
 
     private int _cacheHits;
 
+    /// <summary>Time spent preparing submissions (compiling and checking), summed over all threads.</summary>
+    public TimeSpan TimeSpent => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+
+    private long _ticks;
+
     public PreparedSubmission Prepare(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return PrepareCells(cells, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Add(ref _ticks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+        }
+    }
+
+    private PreparedSubmission PrepareCells(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
+    {
         var prepared = new List<PreparedCell>();
         var violations = new List<CellViolation>();
         CellCompilation? previous = null;

@@ -12,9 +12,16 @@ namespace Course.Grading.Pipeline;
 /// into the new one, the culprit is marked failed with the reason, and the next cells run. When the
 /// submission's own time is used up, the remaining cells are marked not run.
 /// </summary>
-public sealed class SubmissionRunner(WorkerOptions options)
+/// <remarks>
+/// To hide process start-up, the runner keeps up to <c>warmWorkers</c> workers started ahead, each in
+/// its own new folder; a submission takes one (never shared: one worker, one folder, one submission),
+/// and another is started in the background for the next.
+/// </remarks>
+public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0) : IAsyncDisposable
 {
     private readonly WorkerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Task<(WorkerProcess Worker, string Folder)>> _warm = new();
+    private bool _disposed;
 
     /// <summary>Workers started (first ones and replacements), for the benchmark and tests.</summary>
     public int WorkersStarted => _workersStarted;
@@ -26,10 +33,9 @@ public sealed class SubmissionRunner(WorkerOptions options)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var runs = new CellRun?[submission.Cells.Count];
-        var folder = Path.Combine(_options.WorkRoot, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
         var clock = Stopwatch.StartNew();
-        WorkerProcess? worker = null;
+        var (first, folder) = await TakeWorkerAsync(cancellationToken).ConfigureAwait(false);
+        WorkerProcess? worker = first;
         var ranInWorker = new List<(CompiledCell Cell, int Count)>();
         try
         {
@@ -112,10 +118,60 @@ public sealed class SubmissionRunner(WorkerOptions options)
         return runs;
     }
 
+    /// <summary>Time spent starting workers, summed over all threads.</summary>
+    public TimeSpan StartTime => TimeSpan.FromTicks(Interlocked.Read(ref _startTicks));
+
+    private long _startTicks;
+
+    /// <summary>A started worker in a new folder of its own: one started ahead when there is one.</summary>
+    private async Task<(WorkerProcess Worker, string Folder)> TakeWorkerAsync(CancellationToken cancellationToken)
+    {
+        Task<(WorkerProcess, string)>? ready = null;
+        if (warmWorkers > 0)
+        {
+            _ = _warm.TryDequeue(out ready);
+            while (_warm.Count < warmWorkers && !_disposed)
+            {
+                _warm.Enqueue(StartInNewFolderAsync(CancellationToken.None));
+            }
+        }
+
+        return await (ready ?? StartInNewFolderAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<(WorkerProcess, string)> StartInNewFolderAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_options.WorkRoot, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return (await StartAsync(folder, cancellationToken).ConfigureAwait(false), folder);
+    }
+
+    /// <summary>Stops the workers started ahead and removes their folders.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        while (_warm.TryDequeue(out var pending))
+        {
+            try
+            {
+                var (worker, folder) = await pending.ConfigureAwait(false);
+                await worker.DisposeAsync().ConfigureAwait(false);
+                TryDelete(folder);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // A worker that failed to start has nothing to stop.
+            }
+        }
+    }
+
     private async Task<WorkerProcess> StartAsync(string folder, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _workersStarted);
-        return await WorkerProcess.StartAsync(_options, folder, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        var worker = await WorkerProcess.StartAsync(_options, folder, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _startTicks, Stopwatch.GetElapsedTime(started).Ticks);
+        return worker;
     }
 
     /// <summary>Replays the cells that ran in the previous worker; null when done, else why it failed.</summary>

@@ -76,6 +76,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_TieredPGO"] = "0",
+            ["DOTNET_TC_CallCounting"] = "0",
             ["DOTNET_TC_QuickJitForLoops"] = "1",
             ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
         })
@@ -219,9 +220,26 @@ public sealed class WorkerProcess : IAsyncDisposable
             : new WorkerDeath(WorkerDeathKind.Exited, string.Create(CultureInfo.InvariantCulture, $"the process running it ended unexpectedly (exit code {code})"));
     }
 
+    /// <summary>Processor time used by every worker this process started, measured as each one ends (for the benchmark).</summary>
+    public static TimeSpan TotalWorkerProcessorTime => TimeSpan.FromTicks(Interlocked.Read(ref _workerTicks));
+
+    private static long _workerTicks;
+
     /// <summary>Asks the worker to exit, and kills it if it does not within a second.</summary>
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                Interlocked.Add(ref _workerTicks, _process.TotalProcessorTime.Ticks);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended meanwhile.
+        }
+
         if (!_process.HasExited)
         {
             try
