@@ -7,7 +7,8 @@ namespace Course.Grading.Pipeline;
 /// <param name="Cell">The cell.</param>
 /// <param name="Compiled">Its compiled image, when it compiled (null for markdown and failed cells).</param>
 /// <param name="CompileFailure">The compile error as a failed run, when it did not compile.</param>
-public sealed record PreparedCell(GradingCell Cell, CompiledCell? Compiled, CellRun? CompileFailure);
+/// <param name="DependsOn">The earlier cells (indices) whose declarations it uses, directly or through them.</param>
+public sealed record PreparedCell(GradingCell Cell, CompiledCell? Compiled, CellRun? CompileFailure, IReadOnlySet<int>? DependsOn = null);
 
 /// <summary>A policy violation with the cell it is in.</summary>
 public sealed record CellViolation(GradingCell Cell, PolicyViolation Violation)

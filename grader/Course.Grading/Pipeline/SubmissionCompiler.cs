@@ -4,6 +4,9 @@ using System.Text;
 using Course.Engine;
 using Course.Grading.Policy;
 using Course.Grading.Results;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Course.Grading.Pipeline;
 
@@ -41,6 +44,21 @@ public sealed class SubmissionCompiler
     public PreparedSubmission Prepare(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
+
+        // One submission at a time: compilations of different submissions share their prefix's
+        // CSharpCompilation objects, and binding two chained script compilations on the same previous
+        // submission at once was seen to mix up that submission's types ("cannot convert
+        // List<Vote> to IEnumerable<Vote>"). Compiling is a small part of grading's time.
+        lock (_gate)
+        {
+            return PrepareLocked(cells, cancellationToken);
+        }
+    }
+
+    private readonly Lock _gate = new();
+
+    private PreparedSubmission PrepareLocked(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
+    {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
@@ -58,6 +76,8 @@ public sealed class SubmissionCompiler
         var violations = new List<CellViolation>();
         CellCompilation? previous = null;
         var chainKey = string.Empty;
+        var cellOfScriptClass = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dependencies = new Dictionary<int, IReadOnlySet<int>>();
         foreach (var cell in cells)
         {
             if (!cell.IsCode)
@@ -77,11 +97,48 @@ public sealed class SubmissionCompiler
                     .Select(v => new CellViolation(cell, v)));
             }
 
-            prepared.Add(new PreparedCell(cell, compilation.Compiled, compilation.ToFailedRun()));
+            var depends = Dependencies(compilation, cellOfScriptClass, dependencies, cancellationToken);
+            dependencies[cell.Index] = depends;
+            if (compilation.Compiled is not null && compilation.Compilation.ScriptClass is { } scriptClass)
+            {
+                cellOfScriptClass[scriptClass.Name] = cell.Index;
+            }
+
+            prepared.Add(new PreparedCell(cell, compilation.Compiled, compilation.ToFailedRun(), depends));
             previous = compilation;
         }
 
         return new PreparedSubmission(prepared, violations);
+    }
+
+    /// <summary>
+    /// The earlier cells whose declarations (variables, methods, types) this cell uses, and theirs in
+    /// turn: a cell declared in submission N belongs to the script class "Submission#N".
+    /// </summary>
+    private static HashSet<int> Dependencies(
+        CellCompilation compilation,
+        Dictionary<string, int> cellOfScriptClass,
+        Dictionary<int, IReadOnlySet<int>> earlier,
+        CancellationToken cancellationToken)
+    {
+        var result = new HashSet<int>();
+        var model = compilation.Compilation.GetSemanticModel(compilation.SyntaxTree);
+        foreach (var name in compilation.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+            var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+            while (type is { IsScriptClass: false })
+            {
+                type = type.ContainingType;
+            }
+
+            if (type is not null && cellOfScriptClass.TryGetValue(type.Name, out var cell) && result.Add(cell))
+            {
+                result.UnionWith(earlier.GetValueOrDefault(cell) ?? new HashSet<int>());
+            }
+        }
+
+        return result;
     }
 
     private CellCompilation Compile(string key, string source, CellCompilation? previous, CancellationToken cancellationToken)

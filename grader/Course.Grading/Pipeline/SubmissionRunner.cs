@@ -41,6 +41,7 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
         {
             var executionCount = 0;
             string? abandoned = null;
+            var stopped = new Dictionary<int, string>();
             for (var i = 0; i < submission.Cells.Count; i++)
             {
                 var prepared = submission.Cells[i];
@@ -59,6 +60,14 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
                 if (abandoned is not null)
                 {
                     runs[i] = CellRun.NotRun(abandoned);
+                    continue;
+                }
+
+                if (prepared.DependsOn?.FirstOrDefault(stopped.ContainsKey, -1) is { } culprit and >= 0)
+                {
+                    var name = submission.Cells[culprit].Cell.Name;
+                    var dependency = new CellError("DependsOnStoppedCell", $"it uses what {name} declares, and {name} was stopped ({stopped[culprit]})", null);
+                    runs[i] = new CellRun(CellStatus.RuntimeError, [dependency.ToOutput()], dependency, TimeSpan.Zero);
                     continue;
                 }
 
@@ -98,6 +107,7 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
                 var overall = death!.Kind == WorkerDeathKind.TimedOut && limit < _options.CellTimeLimit
                     ? $"timed out: the submission used up its time limit of {Seconds(_options.SubmissionTimeLimit)} during this cell"
                     : death.Reason;
+                stopped[i] = overall;
                 var status = death.Kind == WorkerDeathKind.TimedOut ? CellStatus.TimedOut : CellStatus.RuntimeError;
                 var error = new CellError(death.Kind.ToString(), overall, null);
                 runs[i] = new CellRun(status, [error.ToOutput()], error, TimeSpan.Zero);
