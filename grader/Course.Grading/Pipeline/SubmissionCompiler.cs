@@ -23,7 +23,7 @@ public sealed class SubmissionCompiler
 
     private readonly CellCompiler _compiler;
     private readonly SubmissionPolicy _policy;
-    private readonly ConcurrentDictionary<string, Lazy<CellCompilation>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CompiledEntry>> _cache = new(StringComparer.Ordinal);
 
     public SubmissionCompiler(CellCompiler compiler, SubmissionPolicy policy)
     {
@@ -87,17 +87,26 @@ public sealed class SubmissionCompiler
             }
 
             chainKey = Hash(chainKey + "\0" + cell.Source);
-            var compilation = Compile(chainKey, cell.Source, previous, cancellationToken);
+            var entry = Compile(chainKey, cell.Source, previous, cancellationToken);
+            var compilation = entry.Compilation;
             if (cell.Origin is CellOrigin.Answer or CellOrigin.Student)
             {
-                var model = compilation.Compilation.GetSemanticModel(compilation.SyntaxTree);
-                violations.AddRange(_policy.Check(model, compilation.SyntaxTree, cancellationToken)
+                entry.Violations ??= [.. _policy.Check(compilation.Compilation.GetSemanticModel(compilation.SyntaxTree), compilation.SyntaxTree, cancellationToken)
                     .Concat(SubmissionPolicy.CheckRawSource(cell.Source))
-                    .Distinct()
-                    .Select(v => new CellViolation(cell, v)));
+                    .Distinct()];
+                violations.AddRange(entry.Violations.Select(v => new CellViolation(cell, v)));
             }
 
-            var depends = Dependencies(compilation, cellOfScriptClass, dependencies, cancellationToken);
+            entry.UsedScriptClasses ??= UsedScriptClasses(compilation, cancellationToken);
+            var depends = new HashSet<int>();
+            foreach (var used in entry.UsedScriptClasses)
+            {
+                if (cellOfScriptClass.TryGetValue(used, out var earlier) && depends.Add(earlier))
+                {
+                    depends.UnionWith(dependencies.GetValueOrDefault(earlier) ?? new HashSet<int>());
+                }
+            }
+
             dependencies[cell.Index] = depends;
             if (compilation.Compiled is not null && compilation.Compilation.ScriptClass is { } scriptClass)
             {
@@ -112,16 +121,13 @@ public sealed class SubmissionCompiler
     }
 
     /// <summary>
-    /// The earlier cells whose declarations (variables, methods, types) this cell uses, and theirs in
-    /// turn: a cell declared in submission N belongs to the script class "Submission#N".
+    /// The script classes of earlier cells whose declarations (variables, methods, types) this cell uses:
+    /// what cell N declares belongs to its script class "Submission#N".
     /// </summary>
-    private static HashSet<int> Dependencies(
-        CellCompilation compilation,
-        Dictionary<string, int> cellOfScriptClass,
-        Dictionary<int, IReadOnlySet<int>> earlier,
-        CancellationToken cancellationToken)
+    private static HashSet<string> UsedScriptClasses(CellCompilation compilation, CancellationToken cancellationToken)
     {
-        var result = new HashSet<int>();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var own = compilation.Compilation.ScriptClass?.Name;
         var model = compilation.Compilation.GetSemanticModel(compilation.SyntaxTree);
         foreach (var name in compilation.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
         {
@@ -132,16 +138,16 @@ public sealed class SubmissionCompiler
                 type = type.ContainingType;
             }
 
-            if (type is not null && cellOfScriptClass.TryGetValue(type.Name, out var cell) && result.Add(cell))
+            if (type is not null && type.Name != own)
             {
-                result.UnionWith(earlier.GetValueOrDefault(cell) ?? new HashSet<int>());
+                result.Add(type.Name);
             }
         }
 
         return result;
     }
 
-    private CellCompilation Compile(string key, string source, CellCompilation? previous, CancellationToken cancellationToken)
+    private CompiledEntry Compile(string key, string source, CellCompilation? previous, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(key, out var cached))
         {
@@ -149,7 +155,7 @@ public sealed class SubmissionCompiler
             return cached.Value;
         }
 
-        var lazy = new Lazy<CellCompilation>(() => _compiler.Compile(source, previous, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        var lazy = new Lazy<CompiledEntry>(() => new CompiledEntry(_compiler.Compile(source, previous, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
         if (_cache.Count >= CacheCapacity)
         {
             return lazy.Value;
@@ -162,6 +168,16 @@ public sealed class SubmissionCompiler
         }
 
         return winner.Value;
+    }
+
+    /// <summary>A cached compilation with what is derived from it once (used only under the compiler's lock).</summary>
+    private sealed class CompiledEntry(CellCompilation compilation)
+    {
+        public CellCompilation Compilation { get; } = compilation;
+
+        public IReadOnlyList<PolicyViolation>? Violations { get; set; }
+
+        public IReadOnlySet<string>? UsedScriptClasses { get; set; }
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
