@@ -26,6 +26,19 @@ public class CellGlobals
 
     /// <summary>Wraps an HTML fragment so that it is displayed as HTML (<c>text/html</c>), like the kernel's <c>HTML(...)</c>.</summary>
     public HtmlContent HTML(string content) => new(content);
+
+    /// <summary>Displays a script that the notebook front end runs (HTML <c>&lt;script&gt;</c>), like the kernel's <c>Javascript(...)</c>.</summary>
+    public void Javascript(string scriptContent) =>
+        CellContext.Current?.Add(new DisplayDataOutput(new Dictionary<string, string>
+        {
+            [MimeBundle.Html] = $"<script type=\"text/javascript\">{scriptContent}</script>",
+        }));
+
+    /// <summary>Adds a style sheet to the page, through a script, like the kernel's <c>CSS(...)</c>.</summary>
+    public void CSS(string content) => Javascript(
+        "var css = `" + content + "`, head = document.head || document.getElementsByTagName('head')[0], style = document.createElement('style');\n"
+        + "head.appendChild(style); style.type = 'text/css';\n"
+        + "if (style.styleSheet) { style.styleSheet.cssText = css; } else { style.appendChild(document.createTextNode(css)); }");
 }
 
 /// <summary>A value shown with <c>display</c>; <see cref="Update"/> replaces it in place while the cell runs.</summary>

@@ -59,16 +59,7 @@ public sealed class SubmissionExecutor : IDisposable
         var sink = new CellOutputSink();
         var states = _states;
         var clock = Stopwatch.StartNew();
-        var run = Task.Run(
-            async () =>
-            {
-                // Set inside the task, so the cell (and anything it starts) writes to this sink, and the caller is untouched.
-                CellContext.Current = sink;
-                var value = await factory(states).ConfigureAwait(false);
-                return cell.DisplaysValue && value is not DisplayedValue ? ValueFormatter.Format(value) : null;
-            },
-            CancellationToken.None);
-
+        var run = StartOnOwnThread(factory, states, cell.DisplaysValue, sink);
         try
         {
             var bundle = await run.WaitAsync(timeLimit ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
@@ -116,6 +107,63 @@ public sealed class SubmissionExecutor : IDisposable
 
     private static string Seconds(TimeSpan span) =>
         span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>
+    /// Starts the cell on a thread of its own (a background thread): a cell that never ends then holds
+    /// that thread, not one of the thread pool's few (two on a two-core machine), so the rest of the
+    /// process keeps its speed. Code after the cell's first <c>await</c> continues on the pool, as usual.
+    /// </summary>
+    private static Task<IReadOnlyDictionary<string, string>?> StartOnOwnThread(Func<object?[], Task<object?>> factory, object?[] states, bool displaysValue, CellOutputSink sink)
+    {
+        var completion = new TaskCompletionSource<IReadOnlyDictionary<string, string>?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            // Set on the cell's own flow, so the cell (and anything it starts) writes to this sink, and the caller is untouched.
+            CellContext.Current = sink;
+            Task<IReadOnlyDictionary<string, string>?> cellTask;
+            try
+            {
+                cellTask = RunCellAsync(factory, states, displaysValue);
+            }
+            catch (Exception ex)
+            {
+                completion.TrySetException(ex);
+                return;
+            }
+
+            cellTask.ContinueWith(
+                task =>
+                {
+                    if (task.IsFaulted)
+                    {
+                        completion.TrySetException(task.Exception!.InnerExceptions);
+                    }
+                    else if (task.IsCanceled)
+                    {
+                        completion.TrySetCanceled();
+                    }
+                    else
+                    {
+                        completion.TrySetResult(task.Result);
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        })
+        {
+            IsBackground = true,
+            Name = "course notebook cell",
+        };
+        thread.Start();
+        return completion.Task;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>?> RunCellAsync(Func<object?[], Task<object?>> factory, object?[] states, bool displaysValue)
+    {
+        var value = await factory(states).ConfigureAwait(false);
+        return displaysValue && value is not DisplayedValue ? ValueFormatter.Format(value) : null;
+    }
 
     // Like Roslyn's ScriptExecutionState: grow the array, keeping the submissions already in it.
     private void EnsureCapacity(int slot)

@@ -18,14 +18,18 @@ public sealed class CellCompilation
         CellCompilation? previousInChain,
         IReadOnlyList<CellDiagnostic> errors,
         CompiledCell? compiled,
-        TimeSpan duration)
+        TimeSpan duration,
+        CellChain chain)
     {
+        Chain = chain;
         Compilation = compilation;
         PreviousInChain = previousInChain;
         Errors = errors;
         Compiled = compiled;
         Duration = duration;
     }
+
+    internal CellChain Chain { get; }
 
     /// <summary>The Roslyn script compilation (chained on the previous cells').</summary>
     public CSharpCompilation Compilation { get; }

@@ -19,14 +19,14 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
     public const string FactoryMethodName = "<Factory>";
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-    private readonly string _chainId = Guid.NewGuid().ToString("N");
     private int _submissionCount;
 
     public CellCompilerOptions Options { get; } = options ?? new CellCompilerOptions();
 
     /// <summary>
     /// Compiles <paramref name="source"/> as the submission after <paramref name="previous"/> (the previous
-    /// cell's result, compiled or not; null for the first cell).
+    /// cell's result, compiled or not; null for the first cell, which starts a new chain). One compiler
+    /// may serve many chains, from several threads; each chain has its own references and resolver.
     /// </summary>
     public CellCompilation Compile(string source, CellCompilation? previous, CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,8 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
         var clock = Stopwatch.StartNew();
         var head = previous?.ChainHead;
         var cell = CellSource.Parse(source);
-        var resolver = new CellReferenceResolver(Options);
+        var chain = previous?.Chain ?? new CellChain(Options);
+        var resolver = chain.Resolver;
         var errors = new List<CellDiagnostic>();
         errors.AddRange(cell.Problems.Select(p => new CellDiagnostic("COURSE", p.Message, p.Line, 1)));
 
@@ -51,7 +52,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             {
                 if (resolver.Decide($"nuget:{package.Id}/{Path.GetFileName(assembly)}", assembly) is { } allowed)
                 {
-                    packageReferences.Add(FrameworkReferences.FromFile(allowed));
+                    packageReferences.Add(chain.References.Get(allowed));
                 }
             }
         }
@@ -68,9 +69,9 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             metadataReferenceResolver: resolver,
             sourceReferenceResolver: null,
             assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
-        IEnumerable<MetadataReference> references = [.. FrameworkReferences.Default, .. head?.Compilation.References.Except(FrameworkReferences.Default) ?? [], .. packageReferences];
+        IEnumerable<MetadataReference> references = [.. chain.References.Default, .. head?.Compilation.References.Except(chain.References.Default) ?? [], .. packageReferences];
         var compilation = CSharpCompilation.CreateScriptCompilation(
-            $"ℛ*{_chainId}#{number}",
+            $"ℛ*{chain.Id}#{number}",
             tree,
             references.Distinct(),
             compilationOptions,
@@ -84,7 +85,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             compiled = Emit(compilation, head, resolver, errors, cancellationToken);
         }
 
-        return new CellCompilation(compilation, head, errors, compiled, clock.Elapsed);
+        return new CellCompilation(compilation, head, errors, compiled, clock.Elapsed, chain);
     }
 
     private static CompiledCell? Emit(CSharpCompilation compilation, CellCompilation? head, CellReferenceResolver resolver, List<CellDiagnostic> errors, CancellationToken cancellationToken)
@@ -153,4 +154,24 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
         var type = compilation.GetSemanticModel(compilation.SyntaxTrees[0]).GetTypeInfo(statement.Expression).ConvertedType;
         return type?.SpecialType != SpecialType.System_Void;
     }
+}
+
+/// <summary>
+/// What the cells of one chain share: their references, wrapped for this chain only (see
+/// <see cref="ChainReferences"/>), and one resolver, so Roslyn can reuse the previous submission's
+/// bound references instead of rebinding each cell.
+/// </summary>
+internal sealed class CellChain
+{
+    public CellChain(CellCompilerOptions options)
+    {
+        References = new ChainReferences();
+        Resolver = new CellReferenceResolver(options, References);
+    }
+
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+
+    public ChainReferences References { get; }
+
+    public CellReferenceResolver Resolver { get; }
 }

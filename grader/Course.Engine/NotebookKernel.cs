@@ -11,6 +11,7 @@ namespace Course.Engine;
 public sealed class NotebookKernel(CellCompilerOptions? options = null) : IDisposable
 {
     private readonly SubmissionExecutor _executor = new((options ?? new CellCompilerOptions()).Name);
+    private string? _cancelled;
 
     public CellCompiler Compiler { get; } = new(options);
 
@@ -18,17 +19,28 @@ public sealed class NotebookKernel(CellCompilerOptions? options = null) : IDispo
     public CellCompilation? LastCompilation { get; private set; }
 
     /// <summary>Why the kernel stopped taking cells (a cell timed out or was cancelled), or null.</summary>
-    public string? AbandonedBecause => _executor.AbandonedBecause;
+    public string? AbandonedBecause => _cancelled ?? _executor.AbandonedBecause;
 
     /// <summary>Compiles and runs one cell of C#.</summary>
     public async Task<KernelSubmission> SubmitAsync(string code, TimeSpan? timeLimit = null, int? executionCount = null, CancellationToken cancellationToken = default)
     {
-        if (_executor.AbandonedBecause is { } reason)
+        if (AbandonedBecause is { } reason)
         {
             return new KernelSubmission(null, CellRun.NotRun(reason));
         }
 
-        var compilation = Compiler.Compile(code, LastCompilation, cancellationToken);
+        CellCompilation compilation;
+        try
+        {
+            compilation = Compiler.Compile(code, LastCompilation, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _cancelled = "the run was cancelled";
+            var error = new CellError(CellError.CancelledError, "the run was cancelled while this cell was compiling", null);
+            return new KernelSubmission(null, new CellRun(CellStatus.Cancelled, [error.ToOutput()], error, TimeSpan.Zero));
+        }
+
         LastCompilation = compilation;
         if (compilation.Compiled is not { } compiled)
         {
