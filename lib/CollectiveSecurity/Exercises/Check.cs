@@ -53,7 +53,7 @@ public static class Check
         if (double.IsNaN(actual) || Math.Abs(expected - actual) > tolerance)
         {
             throw new CheckFailedException(
-                string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected:0.###} (within {tolerance:0.###}), got {actual:0.###}."));
+                string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected:G6} (within {tolerance:G3}), got {actual:G6}."));
         }
     }
 
