@@ -19,7 +19,7 @@ public static class CheckVerb
     {
         ArgumentNullException.ThrowIfNull(console);
         var target = new Argument<string>("notebook") { Description = "A notebook (.ipynb) or a folder of notebooks." };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run (default 30).", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run.", DefaultValueFactory = _ => 30 };
         var command = new Command("check", "Run your notebook and its visible tests: each exercise passed, failed (with the reason) or not attempted, and your score.")
         {
             target,

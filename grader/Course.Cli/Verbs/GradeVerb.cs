@@ -24,10 +24,10 @@ public static class GradeVerb
         var source = new Option<string>("--source") { Description = "The instructor's notebook (with hidden tests) or a folder of them.", Required = true };
         var submissions = new Option<string>("--submissions") { Description = "The folder of submissions: <submissions>/<student_id>/<notebook>.ipynb.", Required = true };
         var output = new Option<string>("--out") { Description = "Where to write gradebook.csv and each student's results.json and feedback.html.", Required = true };
-        var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run before it is stopped (default 10).", DefaultValueFactory = _ => 10 };
-        var submissionTimeout = new Option<double>("--submission-timeout") { Description = "Seconds a whole submission may run (default 120).", DefaultValueFactory = _ => 120 };
-        var memory = new Option<int>("--memory") { Description = "Managed heap limit per submission, in MB (default 256).", DefaultValueFactory = _ => 256 };
+        var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once (by default, one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run before it is stopped.", DefaultValueFactory = _ => 10 };
+        var submissionTimeout = new Option<double>("--submission-timeout") { Description = "Seconds a whole submission may run.", DefaultValueFactory = _ => 120 };
+        var memory = new Option<int>("--memory") { Description = "Managed heap limit per submission, in MB.", DefaultValueFactory = _ => 256 };
         var command = new Command("grade", "Grade every submission with the instructor's tests, each in its own isolated worker process.")
         {
             source, submissions, output, jobs, timeout, submissionTimeout, memory,
