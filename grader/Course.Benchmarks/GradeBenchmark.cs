@@ -47,13 +47,25 @@ public static class GradeBenchmark
         if (dotnetTests > 0)
         {
             var perProject = new List<double>();
+            var builtProjects = 0;
             foreach (var student in Directory.GetDirectories(submissions).Order(StringComparer.Ordinal).Take(dotnetTests))
             {
                 var project = WriteXunitProject(assignment, Path.Combine(student, assignment.FileName), Path.Combine(root, "dotnet-test", Path.GetFileName(student)), course);
                 var clock = Stopwatch.StartNew();
-                var exit = await RunDotnetTestAsync(project).ConfigureAwait(false);
-                perProject.Add(clock.Elapsed.TotalSeconds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet test {Path.GetFileName(student)}: {clock.Elapsed.TotalSeconds:0.00} s (exit {exit}: {(exit == 0 ? "all facts passed" : "some facts failed")})"));
+                var (exit, built) = await RunDotnetTestAsync(project).ConfigureAwait(false);
+                var seconds = clock.Elapsed.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet test {Path.GetFileName(student)}: {seconds:0.00} s (exit {exit}: {(!built ? "did not build: this notebook does not translate into a plain test project, not counted" : exit == 0 ? "all facts passed" : "some facts failed")})"));
+                if (built)
+                {
+                    perProject.Add(seconds);
+                    builtProjects++;
+                }
+            }
+
+            if (builtProjects == 0)
+            {
+                Console.WriteLine("no dotnet test project built, so no ratio");
+                return 0;
             }
 
             var mean = perProject.Average();
@@ -200,7 +212,7 @@ public static class GradeBenchmark
     private static string Identifier(string gradeId) =>
         string.Concat(gradeId.Split('-', '_', ' ').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static async Task<int> RunDotnetTestAsync(string folder)
+    private static async Task<(int Exit, bool Built)> RunDotnetTestAsync(string folder)
     {
         var start = new ProcessStartInfo(new WorkerOptions().DotnetHost)
         {
@@ -219,7 +231,9 @@ public static class GradeBenchmark
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().ConfigureAwait(false);
         await Task.WhenAll(output, error).ConfigureAwait(false);
-        return process.ExitCode;
+        var text = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
+        var built = !text.Contains("error CS", StringComparison.Ordinal) && !text.Contains("Build FAILED", StringComparison.Ordinal);
+        return (process.ExitCode, built);
     }
 
     private static string? Option(string[] args, string name)
