@@ -152,6 +152,7 @@ public static class GradeBenchmark
         Directory.CreateDirectory(folder);
         var submission = Notebook.Load(submissionPath);
         var types = new StringBuilder();
+        var usings = new SortedSet<string>(StringComparer.Ordinal) { "using Xunit;" };
         var body = new StringBuilder();
         var facts = new StringBuilder();
         var usesLibrary = false;
@@ -162,13 +163,19 @@ public static class GradeBenchmark
                 ? assignment.Source.Cells.First(c => c.Nbgrader?.GradeId == nb.GradeId).Source
                 : cell.Source;
             usesLibrary |= source.Contains(CourseDirectory.CourseLibFileName, StringComparison.Ordinal);
+            source = string.Join('\n', source.Split('\n').Select(l => l.TrimStart().StartsWith('#') ? "// " + l : l));
             var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(kind: SourceCodeKind.Script)).GetRoot();
             var code = new StringBuilder();
+            usings.UnionWith(root.Usings.Select(u => u.ToString()));
             foreach (var member in root.Members)
             {
                 if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
                 {
                     types.AppendLine(member.ToFullString());
+                }
+                else if (member is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } shown })
+                {
+                    code.AppendLine($"display({shown.Expression});"); // a script's trailing value
                 }
                 else
                 {
@@ -205,7 +212,7 @@ public static class GradeBenchmark
               </ItemGroup>
             {reference}</Project>
             """);
-        File.WriteAllText(Path.Combine(folder, "SubmissionTests.cs"), $"using Xunit;\n\n{types}\npublic class SubmissionTests\n{{\n{facts}}}\n");
+        File.WriteAllText(Path.Combine(folder, "SubmissionTests.cs"), $"{string.Join('\n', usings)}\n\n{types}\npublic class SubmissionTests\n{{\n    private static void display(object value) => Console.WriteLine(value);\n\n{facts}}}\n");
         return folder;
     }
 
@@ -232,8 +239,13 @@ public static class GradeBenchmark
         await process.WaitForExitAsync().ConfigureAwait(false);
         await Task.WhenAll(output, error).ConfigureAwait(false);
         var text = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
-        var built = !text.Contains("error CS", StringComparison.Ordinal) && !text.Contains("Build FAILED", StringComparison.Ordinal);
-        return (process.ExitCode, built);
+        var firstError = text.Split('\n').FirstOrDefault(l => l.Contains("error ", StringComparison.Ordinal));
+        if (firstError is not null)
+        {
+            Console.WriteLine("  " + firstError.Trim());
+        }
+
+        return (process.ExitCode, firstError is null);
     }
 
     private static string? Option(string[] args, string name)
