@@ -1,0 +1,101 @@
+using Course.Grading.Release;
+using Course.Notebooks;
+
+namespace Course.Grading.Assignments;
+
+/// <summary>One test cell of an assignment: what it is worth and whether part of it is hidden.</summary>
+public sealed record AssignmentTest(string GradeId, double Points, bool HasHiddenTests);
+
+/// <summary>
+/// An instructor's source notebook, validated, as grading uses it: its name (the file name without
+/// <c>.ipynb</c>, the same as every student's submission), its test cells in notebook order and the
+/// total points. Hidden tests and solutions stay in <see cref="Source"/>, which never leaves the grader.
+/// </summary>
+public sealed class Assignment
+{
+    private Assignment(string name, string path, Notebook source, string sourceText)
+    {
+        Name = name;
+        SourcePath = path;
+        Source = source;
+        SourceText = sourceText;
+        Tests = source.Cells
+            .Where(c => c.Nbgrader is { IsTest: true })
+            .Select(c => new AssignmentTest(c.Nbgrader!.GradeId, c.Nbgrader.Points!.Value, StudentVersion.HasHiddenTests(c.Source)))
+            .ToList();
+    }
+
+    /// <summary>The assignment's name: the notebook's file name without extension.</summary>
+    public string Name { get; }
+
+    /// <summary>The notebook's file name, as students hand it in.</summary>
+    public string FileName => Name + ".ipynb";
+
+    /// <summary>Where the instructor's notebook was read from.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>The instructor's notebook, with solutions and hidden tests.</summary>
+    public Notebook Source { get; }
+
+    /// <summary>The instructor's notebook's exact text (part of each result's cache key).</summary>
+    public string SourceText { get; }
+
+    /// <summary>The test cells, in notebook order.</summary>
+    public IReadOnlyList<AssignmentTest> Tests { get; }
+
+    /// <summary>Total points.</summary>
+    public double MaxScore => Tests.Sum(t => t.Points);
+
+    /// <summary>Reads and validates an instructor's notebook; bad input throws a one-line <see cref="AssignmentFormatException"/>.</summary>
+    public static Assignment Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Notebook notebook;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+            notebook = Notebook.Parse(text, Path.GetFileName(path));
+        }
+        catch (NotebookFormatException ex)
+        {
+            throw new AssignmentFormatException(ex.Message);
+        }
+        catch (IOException ex)
+        {
+            throw new AssignmentFormatException($"{path}: {ex.Message}");
+        }
+
+        ExerciseMetadataValidator.Validate(notebook, Path.GetFileName(path));
+        var assignment = new Assignment(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path), notebook, text);
+        if (assignment.Tests.Count == 0)
+        {
+            throw new AssignmentFormatException($"{Path.GetFileName(path)}: no test cells (grade: true, solution: false, points > 0), nothing to grade");
+        }
+
+        return assignment;
+    }
+
+    /// <summary>Every <c>.ipynb</c> in a file or folder (not recursive, sorted), as assignments.</summary>
+    public static IReadOnlyList<Assignment> LoadAll(string fileOrFolder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileOrFolder);
+        if (File.Exists(fileOrFolder))
+        {
+            return [Load(fileOrFolder)];
+        }
+
+        if (!Directory.Exists(fileOrFolder))
+        {
+            throw new AssignmentFormatException($"{fileOrFolder}: no such notebook or folder");
+        }
+
+        var files = Directory.GetFiles(fileOrFolder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new AssignmentFormatException($"{fileOrFolder}: no .ipynb notebooks in this folder");
+        }
+
+        return files.Select(Load).ToList();
+    }
+}
