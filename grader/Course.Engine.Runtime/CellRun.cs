@@ -39,8 +39,8 @@ public sealed record CellError(string Type, string Message, int? Line)
     /// <summary>The kind of error for a cancelled cell.</summary>
     public const string CancelledError = "Cancelled";
 
-    /// <summary>"line N: message" when the line is known, else the message.</summary>
-    public override string ToString() => Line is { } line ? $"line {line}: {Type}: {Message}" : $"{Type}: {Message}";
+    /// <summary><c>Type: Message</c> (the message names the line when it is known).</summary>
+    public override string ToString() => $"{Type}: {Message}";
 
     /// <summary>The nbformat error output for this error.</summary>
     public ErrorOutput ToOutput(IReadOnlyList<string>? traceback = null) =>

@@ -24,6 +24,13 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
 
     public CellCompilerOptions Options { get; } = options ?? new CellCompilerOptions();
 
+    // One resolver for the whole chain: Roslyn then reuses the previous submission's bound references
+    // (the same symbols for the framework), instead of rebinding each cell; rebinding while other
+    // notebooks compile in parallel can mix two symbol sets for System.Private.CoreLib.
+    private CellReferenceResolver _resolver => field ??= new CellReferenceResolver(Options, _references);
+
+    private ChainReferences _references => field ??= new ChainReferences();
+
     /// <summary>
     /// Compiles <paramref name="source"/> as the submission after <paramref name="previous"/> (the previous
     /// cell's result, compiled or not; null for the first cell).
@@ -34,7 +41,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
         var clock = Stopwatch.StartNew();
         var head = previous?.ChainHead;
         var cell = CellSource.Parse(source);
-        var resolver = new CellReferenceResolver(Options);
+        var resolver = _resolver;
         var errors = new List<CellDiagnostic>();
         errors.AddRange(cell.Problems.Select(p => new CellDiagnostic("COURSE", p.Message, p.Line, 1)));
 
@@ -51,7 +58,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             {
                 if (resolver.Decide($"nuget:{package.Id}/{Path.GetFileName(assembly)}", assembly) is { } allowed)
                 {
-                    packageReferences.Add(FrameworkReferences.FromFile(allowed));
+                    packageReferences.Add(_references.Get(allowed));
                 }
             }
         }
@@ -68,7 +75,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             metadataReferenceResolver: resolver,
             sourceReferenceResolver: null,
             assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
-        IEnumerable<MetadataReference> references = [.. FrameworkReferences.Default, .. head?.Compilation.References.Except(FrameworkReferences.Default) ?? [], .. packageReferences];
+        IEnumerable<MetadataReference> references = [.. _references.Default, .. head?.Compilation.References.Except(_references.Default) ?? [], .. packageReferences];
         var compilation = CSharpCompilation.CreateScriptCompilation(
             $"ℛ*{_chainId}#{number}",
             tree,

@@ -9,7 +9,7 @@ namespace Course.Engine;
 /// and, as Roslyn scripting does, assemblies that a referenced assembly needs (CsvHelper for the course
 /// library) from that assembly's folder or the framework. Records what it resolved and refused.
 /// </summary>
-internal sealed class CellReferenceResolver(CellCompilerOptions options) : MetadataReferenceResolver
+internal sealed class CellReferenceResolver(CellCompilerOptions options, ChainReferences references) : MetadataReferenceResolver
 {
     private readonly List<string> _resolved = [];
     private readonly Dictionary<string, string> _refusals = new(StringComparer.Ordinal);
@@ -68,7 +68,7 @@ internal sealed class CellReferenceResolver(CellCompilerOptions options) : Metad
             || reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || reference.EndsWith(".exe", StringComparison.OrdinalIgnoreCase);
         if (!looksLikePath && FrameworkReferences.FrameworkAssemblyPath(reference) is { } framework)
         {
-            return [FrameworkReferences.FromFile(framework)];
+            return [references.Get(framework)];
         }
 
         var fullPath = Path.GetFullPath(Path.IsPathRooted(reference) ? reference : Path.Combine(options.BaseDirectory, reference));
@@ -77,14 +77,14 @@ internal sealed class CellReferenceResolver(CellCompilerOptions options) : Metad
             return [];
         }
 
-        return [FrameworkReferences.FromFile(path).WithProperties(properties)];
+        return [references.Get(path).WithProperties(properties)];
     }
 
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
     {
         if (FrameworkReferences.FrameworkAssemblyPath(referenceIdentity.Name) is { } framework)
         {
-            return FrameworkReferences.FromFile(framework);
+            return references.Get(framework);
         }
 
         if (definition is PortableExecutableReference { FilePath: { } definitionPath } && Path.GetDirectoryName(definitionPath) is { } folder)
@@ -92,7 +92,7 @@ internal sealed class CellReferenceResolver(CellCompilerOptions options) : Metad
             var candidate = Path.Combine(folder, referenceIdentity.Name + ".dll");
             if (File.Exists(candidate) && Decide(referenceIdentity.Name + ".dll", candidate) is { } path)
             {
-                return FrameworkReferences.FromFile(path);
+                return references.Get(path);
             }
         }
 

@@ -24,7 +24,7 @@ internal static class FrameworkReferences
         "System.Threading.Tasks.Parallel", "System.Threading.Thread", "System.ValueTuple", "System.Linq",
     ];
 
-    private static readonly ConcurrentDictionary<string, (DateTime Written, PortableExecutableReference Reference)> ByPath = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (DateTime Written, ModuleMetadata Module)> ByPath = new(StringComparer.Ordinal);
 
     private static readonly Lazy<ImmutableDictionary<string, string>> TrustedPlatformAssemblies = new(() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? string.Empty)
@@ -33,26 +33,66 @@ internal static class FrameworkReferences
             .GroupBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase)
             .ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> DefaultReferences = new(() =>
+    /// <summary>The files every cell compiles against: the framework's, and the runtime that defines the globals.</summary>
+    public static ImmutableArray<string> DefaultPaths { get; } =
     [
-        .. DefaultNames.Select(FrameworkAssemblyPath).OfType<string>().Select(path => (MetadataReference)FromFile(path)),
-        FromFile(typeof(CellGlobals).Assembly.Location),
-    ]);
-
-    /// <summary>The references every cell compiles against (the framework's, and the runtime that defines the globals).</summary>
-    public static ImmutableArray<MetadataReference> Default => DefaultReferences.Value;
+        .. DefaultNames.Select(FrameworkAssemblyPath).OfType<string>(),
+        typeof(CellGlobals).Assembly.Location,
+    ];
 
     /// <summary>The framework assembly with this simple name, or null.</summary>
     public static string? FrameworkAssemblyPath(string simpleName) =>
         TrustedPlatformAssemblies.Value.TryGetValue(simpleName, out var path) ? path : null;
 
-    /// <summary>A reference to a file, cached while the file does not change.</summary>
-    public static PortableExecutableReference FromFile(string path)
+    /// <summary>
+    /// The decoded metadata of a file, read once per process while the file does not change, to be
+    /// wrapped per notebook by <see cref="ChainReferences"/>.
+    /// </summary>
+    public static ModuleMetadata Module(string path)
     {
         var written = File.GetLastWriteTimeUtc(path);
         return ByPath.AddOrUpdate(
             path,
-            p => (written, MetadataReference.CreateFromFile(p)),
-            (p, cached) => cached.Written == written ? cached : (written, MetadataReference.CreateFromFile(p))).Reference;
+            p => (written, Read(p)),
+            (p, cached) => cached.Written == written ? cached : (written, Read(p))).Module;
+
+        static ModuleMetadata Read(string path)
+        {
+            using var stream = File.OpenRead(path);
+            return ModuleMetadata.CreateFromStream(stream, System.Reflection.PortableExecutable.PEStreamOptions.PrefetchEntireImage);
+        }
+    }
+}
+
+/// <summary>
+/// The metadata references of one notebook's chain of submissions. The decoded files are shared by the
+/// whole process (<see cref="FrameworkReferences.Module"/>), but each chain wraps them in its own
+/// <see cref="AssemblyMetadata"/>: Roslyn caches assembly symbols on that object, and submissions of
+/// different notebooks compiled in parallel must not pick up each other's symbols for the same file
+/// (a cell would then see two different <c>System.String</c> types).
+/// </summary>
+internal sealed class ChainReferences
+{
+    private readonly Dictionary<string, PortableExecutableReference> _byPath = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public ChainReferences() => Default = [.. FrameworkReferences.DefaultPaths.Select(path => (MetadataReference)Get(path))];
+
+    /// <summary>The references every cell of the chain compiles against.</summary>
+    public ImmutableArray<MetadataReference> Default { get; }
+
+    /// <summary>This chain's reference to a file.</summary>
+    public PortableExecutableReference Get(string path)
+    {
+        lock (_lock)
+        {
+            if (!_byPath.TryGetValue(path, out var reference))
+            {
+                reference = AssemblyMetadata.Create((ModuleMetadata)FrameworkReferences.Module(path).Copy()).GetReference(filePath: path, display: path);
+                _byPath[path] = reference;
+            }
+
+            return reference;
+        }
     }
 }

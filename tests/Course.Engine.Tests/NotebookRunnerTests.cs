@@ -171,6 +171,17 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Notebooks_compiled_in_parallel_keep_their_own_framework_types()
+    {
+        // Regression: chains sharing Roslyn's assembly symbols saw two System.String types under parallel load.
+        var notebook = Notebook.Load(TestFiles.Notebook("Formatting.ipynb"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => NotebookRunner.RunAsync(notebook))));
+
+        Assert.All(results, result => Assert.True(result.Succeeded, string.Join("; ", result.Failures.Select(f => f.Run.Error))));
+    }
+
+    [Fact]
     public async Task The_input_notebook_is_not_changed_by_a_run()
     {
         var notebook = Notebook.Load(TestFiles.Notebook("State.ipynb"));
