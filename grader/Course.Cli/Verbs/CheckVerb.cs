@@ -1,19 +1,93 @@
 using System.CommandLine;
+using System.Globalization;
 using Course.Cli.Infrastructure;
+using Course.Grading.Assignments;
+using Course.Grading.Check;
+using Course.Grading.Reports;
+using Course.Grading.Results;
 
 namespace Course.Cli.Verbs;
 
-/// <summary>`course check`: not built yet (see the issue that owns it).</summary>
+/// <summary>
+/// <c>course check &lt;notebook.ipynb or folder&gt;</c>: the learner's self-check. Runs each notebook, then
+/// prints each exercise's visible test as passed, failed (with the test's message) or not attempted,
+/// and the score on the visible tests. Failing tests are the learner's business: exit code 0.
+/// </summary>
 public static class CheckVerb
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("check", "Not built yet.");
-        command.SetAction(_ =>
+        ArgumentNullException.ThrowIfNull(console);
+        var target = new Argument<string>("notebook") { Description = "A notebook (.ipynb) or a folder of notebooks." };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run (default 30).", DefaultValueFactory = _ => 30 };
+        var command = new Command("check", "Run your notebook and its visible tests: each exercise passed, failed (with the reason) or not attempted, and your score.")
         {
-            console.Error.WriteLine("course: 'check' is not built yet");
-            return 1;
+            target,
+            timeout,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(target)!;
+            var seconds = parse.GetValue(timeout);
+            if (seconds <= 0)
+            {
+                throw new CourseUserException("--timeout must be a positive number of seconds");
+            }
+
+            var notebooks = File.Exists(path)
+                ? [path]
+                : Directory.Exists(path)
+                    ? Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToList()
+                    : throw new CourseUserException($"{path}: no such notebook or folder");
+            if (notebooks.Count == 0)
+            {
+                throw new CourseUserException($"{path}: no .ipynb notebooks in this folder");
+            }
+
+            foreach (var notebook in notebooks)
+            {
+                SubmissionResult result;
+                try
+                {
+                    result = await SelfCheck.RunAsync(notebook, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+                }
+                catch (AssignmentFormatException ex)
+                {
+                    throw new CourseUserException(ex.Message, ex);
+                }
+
+                Print(console, Path.GetFileName(notebook), result);
+            }
+
+            return 0;
         });
         return command;
+    }
+
+    private static void Print(CliConsole console, string name, SubmissionResult result)
+    {
+        console.WriteLine(name);
+        if (result.Tests.Count == 0)
+        {
+            console.WriteLine("  no exercises with tests in this notebook");
+            return;
+        }
+
+        var width = result.Tests.Max(t => t.GradeId.Length);
+        foreach (var test in result.Tests)
+        {
+            var (word, message) = test.Status switch
+            {
+                TestStatus.Passed => ("passed", string.Empty),
+                TestStatus.NotAttempted => ("not attempted", string.Empty),
+                TestStatus.Failed => ("failed", test.Message),
+                _ => ("not run", test.Message),
+            };
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {word,-13}  {test.GradeId.PadRight(width)}  {Gradebook.Number(test.Score)}/{Gradebook.Number(test.MaxScore)}{(message.Length > 0 ? "  " + message : string.Empty)}"));
+        }
+
+        console.WriteLine($"  score on visible tests: {Gradebook.Number(result.Score)}/{Gradebook.Number(result.MaxScore)} ({result.Tests.Count(t => t.Status == TestStatus.Passed)} of {result.Tests.Count} passed)");
     }
 }

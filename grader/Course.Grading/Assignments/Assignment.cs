@@ -76,6 +76,17 @@ public sealed class Assignment
         return assignment;
     }
 
+    /// <summary>
+    /// A student's own notebook as an assignment (for <c>course check</c>): its tests are the visible ones it holds.
+    /// </summary>
+    public static Assignment FromStudentNotebook(Notebook notebook, string path)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ExerciseMetadataValidator.Validate(notebook, Path.GetFileName(path));
+        return new Assignment(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path), notebook, string.Empty);
+    }
+
     /// <summary>Every <c>.ipynb</c> in a file or folder (not recursive, sorted), as assignments.</summary>
     public static IReadOnlyList<Assignment> LoadAll(string fileOrFolder)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Course.Grading.Results;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Course.Grading.Results;
 
 namespace Course.Grading.Reports;
 

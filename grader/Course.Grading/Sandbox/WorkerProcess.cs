@@ -62,23 +62,23 @@ public sealed class WorkerProcess : IAsyncDisposable
         var tmp = Path.Combine(workingFolder, ".tmp");
         Directory.CreateDirectory(tmp);
         foreach (var (name, value) in new Dictionary<string, string>
-                 {
-                     ["HOME"] = workingFolder,
-                     ["TMPDIR"] = tmp,
-                     ["TMP"] = tmp,
-                     ["TEMP"] = tmp,
-                     ["DOTNET_ROOT"] = Path.GetDirectoryName(options.DotnetHost) ?? string.Empty,
-                     ["DOTNET_GCHeapHardLimit"] = "0x" + options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture),
-                     ["DOTNET_gcServer"] = "0",
-                     ["DOTNET_GCHeapCount"] = "1",
-                     ["DOTNET_EnableDiagnostics"] = "0",
-                     ["DOTNET_DbgEnableMiniDump"] = "0",
-                     ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                     ["DOTNET_NOLOGO"] = "1",
-                     ["DOTNET_TieredPGO"] = "0",
-                     ["DOTNET_TC_QuickJitForLoops"] = "1",
-                     ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
-                 })
+        {
+            ["HOME"] = workingFolder,
+            ["TMPDIR"] = tmp,
+            ["TMP"] = tmp,
+            ["TEMP"] = tmp,
+            ["DOTNET_ROOT"] = Path.GetDirectoryName(options.DotnetHost) ?? string.Empty,
+            ["DOTNET_GCHeapHardLimit"] = "0x" + options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture),
+            ["DOTNET_gcServer"] = "0",
+            ["DOTNET_GCHeapCount"] = "1",
+            ["DOTNET_EnableDiagnostics"] = "0",
+            ["DOTNET_DbgEnableMiniDump"] = "0",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_TieredPGO"] = "0",
+            ["DOTNET_TC_QuickJitForLoops"] = "1",
+            ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+        })
         {
             start.Environment[name] = value;
         }
