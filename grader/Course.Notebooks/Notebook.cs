@@ -23,6 +23,9 @@ public sealed class Notebook
         TrailingNewline = trailingNewline;
     }
 
+    /// <summary>The full path the notebook was loaded from (null when parsed from text); relative <c>#r</c> paths start from its folder.</summary>
+    public string? SourcePath { get; set; }
+
     /// <summary>The cells, top to bottom.</summary>
     public IList<NotebookCell> Cells { get; } = [];
 
@@ -87,7 +90,9 @@ public sealed class Notebook
             throw new NotebookFormatException(path, ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({ex.Message})", ex);
         }
 
-        return Parse(json, path);
+        var notebook = Parse(json, path);
+        notebook.SourcePath = Path.GetFullPath(path);
+        return notebook;
     }
 
     /// <summary>Reads a notebook from JSON text; <paramref name="sourceName"/> names it in errors.</summary>
@@ -195,7 +200,12 @@ public sealed class Notebook
     }
 
     /// <summary>A deep copy.</summary>
-    public Notebook Clone() => Parse(ToJson(), "(copy)");
+    public Notebook Clone()
+    {
+        var copy = Parse(ToJson(), SourcePath ?? "(copy)");
+        copy.SourcePath = SourcePath;
+        return copy;
+    }
 
     // The file's own indent (spaces before the first key); Jupyter's is 1.
     private static int DetectIndent(string json)

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Reflection;
+using Course.Notebooks;
+
+namespace Course.Engine.Runtime;
+
+/// <summary>
+/// Runs compiled cells one after another, sharing state, as Roslyn's script execution does: an array
+/// of submission objects (slot 0 the globals) that each submission's factory fills in and reads from.
+/// One executor per notebook. It needs no compiler, so it also runs cells compiled in another process.
+/// A cell that outlives its time limit cannot be stopped in process: it is reported as
+/// <see cref="CellStatus.TimedOut"/>, its outputs are cut off, and the executor refuses further cells.
+/// </summary>
+public sealed class SubmissionExecutor : IDisposable
+{
+    private readonly SubmissionLoadContext _context;
+    private object?[] _states = new object?[16];
+    private bool _disposed;
+
+    public SubmissionExecutor(string name = "notebook", CellGlobals? globals = null)
+    {
+        CellContext.InstallConsoleRouting();
+        _context = new SubmissionLoadContext("course-cells:" + name);
+        Globals = globals ?? new CellGlobals();
+        _states[0] = Globals;
+    }
+
+    /// <summary>The globals object every cell sees (slot 0).</summary>
+    public CellGlobals Globals { get; }
+
+    /// <summary>Why this executor stopped taking cells (a cell timed out or was cancelled), or null.</summary>
+    public string? AbandonedBecause { get; private set; }
+
+    /// <summary>
+    /// Runs one compiled cell. <paramref name="timeLimit"/> bounds its wall time (infinite when null);
+    /// <paramref name="executionCount"/> goes into its <c>execute_result</c>.
+    /// </summary>
+    public async Task<CellRun> RunAsync(CompiledCell cell, TimeSpan? timeLimit = null, int? executionCount = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (AbandonedBecause is { } reason)
+        {
+            return CellRun.NotRun(reason);
+        }
+
+        _context.AddReferences(cell.References);
+        if (cell.IsEmpty)
+        {
+            return new CellRun(CellStatus.Ok, [], null, TimeSpan.Zero);
+        }
+
+        var assembly = _context.LoadSubmission(cell);
+        var factory = assembly.GetType(cell.FactoryTypeName, throwOnError: true)!
+            .GetMethod(cell.FactoryMethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!
+            .CreateDelegate<Func<object?[], Task<object?>>>();
+        EnsureCapacity(cell.Slot);
+
+        var sink = new CellOutputSink();
+        var states = _states;
+        var clock = Stopwatch.StartNew();
+        var run = Task.Run(
+            async () =>
+            {
+                // Set inside the task, so the cell (and anything it starts) writes to this sink, and the caller is untouched.
+                CellContext.Current = sink;
+                var value = await factory(states).ConfigureAwait(false);
+                return cell.DisplaysValue && value is not DisplayedValue ? ValueFormatter.Format(value) : null;
+            },
+            CancellationToken.None);
+
+        try
+        {
+            var bundle = await run.WaitAsync(timeLimit ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            if (bundle is not null)
+            {
+                sink.Add(new ExecuteResultOutput(executionCount, bundle));
+            }
+
+            return new CellRun(CellStatus.Ok, sink.Close(), null, clock.Elapsed);
+        }
+        catch (TimeoutException) when (!run.IsCompleted)
+        {
+            var limit = timeLimit!.Value;
+            AbandonedBecause = $"an earlier cell did not finish within its time limit ({Seconds(limit)})";
+            var error = new CellError(CellError.TimeoutError, $"the cell did not finish within its time limit of {Seconds(limit)}; it was abandoned and the rest of the notebook was not run", null);
+            return Failed(CellStatus.TimedOut, sink, error, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !run.IsCompleted)
+        {
+            AbandonedBecause = "the run was cancelled";
+            return Failed(CellStatus.Cancelled, sink, new CellError(CellError.CancelledError, "the run was cancelled while this cell was running", null), clock.Elapsed);
+        }
+        catch (Exception ex)
+        {
+            return Failed(CellStatus.RuntimeError, sink, ExceptionErrors.Describe(ex, assembly), clock.Elapsed, ExceptionErrors.Traceback(ex, assembly));
+        }
+    }
+
+    /// <summary>Unloads the notebook's assemblies (once nothing refers to them any more).</summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _states = [];
+            _context.Unload();
+        }
+    }
+
+    private static CellRun Failed(CellStatus status, CellOutputSink sink, CellError error, TimeSpan elapsed, IReadOnlyList<string>? traceback = null)
+    {
+        var outputs = sink.Close();
+        return new CellRun(status, [.. outputs, error.ToOutput(traceback)], error, elapsed);
+    }
+
+    private static string Seconds(TimeSpan span) =>
+        span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    // Like Roslyn's ScriptExecutionState: grow the array, keeping the submissions already in it.
+    private void EnsureCapacity(int slot)
+    {
+        if (slot >= _states.Length)
+        {
+            Array.Resize(ref _states, Math.Max(slot + 1, _states.Length * 2));
+        }
+    }
+}
