@@ -1,19 +1,149 @@
 using System.CommandLine;
+using System.Globalization;
 using Course.Cli.Infrastructure;
+using Course.Grading.Assignments;
+using Course.Grading.Batch;
+using Course.Grading.Reports;
+using Course.Grading.Results;
+using Course.Grading.Sandbox;
+using Course.Notebooks;
+using Spectre.Console;
 
 namespace Course.Cli.Verbs;
 
-/// <summary>`course grade`: not built yet (see the issue that owns it).</summary>
+/// <summary>
+/// <c>course grade --source &lt;instructor notebook or folder&gt; --submissions DIR --out DIR [--jobs N] [--timeout SECONDS]</c>:
+/// grades every submission in isolation and writes gradebook.csv, results.json and feedback.html.
+/// A progress bar when stdout is a terminal, one plain line per submission otherwise, and a summary.
+/// </summary>
 public static class GradeVerb
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("grade", "Not built yet.");
-        command.SetAction(_ =>
+        ArgumentNullException.ThrowIfNull(console);
+        var source = new Option<string>("--source") { Description = "The instructor's notebook (with hidden tests) or a folder of them.", Required = true };
+        var submissions = new Option<string>("--submissions") { Description = "The folder of submissions: <submissions>/<student_id>/<notebook>.ipynb.", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write gradebook.csv and each student's results.json and feedback.html.", Required = true };
+        var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run before it is stopped (default 10).", DefaultValueFactory = _ => 10 };
+        var submissionTimeout = new Option<double>("--submission-timeout") { Description = "Seconds a whole submission may run (default 120).", DefaultValueFactory = _ => 120 };
+        var memory = new Option<int>("--memory") { Description = "Managed heap limit per submission, in MB (default 256).", DefaultValueFactory = _ => 256 };
+        var command = new Command("grade", "Grade every submission with the instructor's tests, each in its own isolated worker process.")
         {
-            console.Error.WriteLine("course: 'grade' is not built yet");
-            return 1;
+            source, submissions, output, jobs, timeout, submissionTimeout, memory,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = BuildRequest(
+                parse.GetValue(source)!, parse.GetValue(submissions)!, parse.GetValue(output)!, parse.GetValue(jobs),
+                parse.GetValue(timeout), parse.GetValue(submissionTimeout), parse.GetValue(memory));
+            var batch = new GradeBatch(request);
+            GradeSummary summary;
+            if (console.IsInteractive)
+            {
+                summary = await console.Output.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask("grading", autoStart: true, maxValue: 1);
+                        return await batch.RunAsync(new BarProgress(task), cancellationToken).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+            }
+            else
+            {
+                summary = await batch.RunAsync(new LineProgress(console), cancellationToken).ConfigureAwait(false);
+            }
+
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"graded {summary.Graded + summary.Reused} submissions ({summary.Graded} now, {summary.Reused} reused from an earlier run), " +
+                $"{summary.CouldNotRun} could not run, in {summary.Elapsed.TotalSeconds:0.0} s; gradebook: {summary.GradebookPath}"));
+            return 0;
         });
         return command;
+    }
+
+    private static GradeRequest BuildRequest(string source, string submissions, string output, int jobs, double timeout, double submissionTimeout, int memory)
+    {
+        if (!Directory.Exists(submissions))
+        {
+            throw new CourseUserException($"--submissions {submissions}: no such folder");
+        }
+
+        if (jobs < 1)
+        {
+            throw new CourseUserException($"--jobs {jobs}: must be at least 1");
+        }
+
+        if (timeout is <= 0 or > 3600 || submissionTimeout <= 0 || submissionTimeout > 24 * 3600)
+        {
+            throw new CourseUserException("--timeout and --submission-timeout must be positive numbers of seconds");
+        }
+
+        if (memory is < 32 or > 65536)
+        {
+            throw new CourseUserException($"--memory {memory}: must be between 32 and 65536 MB");
+        }
+
+        var outFull = Path.GetFullPath(output);
+        var submissionsFull = Path.GetFullPath(submissions);
+        if (outFull == submissionsFull || outFull.StartsWith(submissionsFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new CourseUserException($"--out {output}: must not be inside --submissions (it would be graded as a student)");
+        }
+
+        IReadOnlyList<Assignment> assignments;
+        try
+        {
+            assignments = Assignment.LoadAll(source);
+        }
+        catch (AssignmentFormatException ex)
+        {
+            throw new CourseUserException(ex.Message, ex);
+        }
+
+        var course = CourseDirectory.TryFind(Path.GetDirectoryName(Path.GetFullPath(assignments[0].SourcePath))) ?? CourseDirectory.TryFind();
+        var worker = new WorkerOptions
+        {
+            CellTimeLimit = TimeSpan.FromSeconds(timeout),
+            SubmissionTimeLimit = TimeSpan.FromSeconds(submissionTimeout),
+            MemoryLimitBytes = memory * 1024L * 1024,
+        };
+        return new GradeRequest(assignments, submissionsFull, outFull, jobs, worker, course?.CourseLibAssembly);
+    }
+
+    private sealed class BarProgress(ProgressTask task) : IGradeProgress
+    {
+        public void Started(int submissions) => task.MaxValue = Math.Max(1, submissions);
+
+        public void Finished(SubmissionResult result, bool reused)
+        {
+            task.Increment(1);
+            task.Description = $"graded {result.StudentId}";
+        }
+    }
+
+    private sealed class LineProgress(CliConsole console) : IGradeProgress
+    {
+        private readonly Lock _lock = new();
+        private int _total;
+        private int _done;
+
+        public void Started(int submissions)
+        {
+            _total = submissions;
+            console.WriteLine($"grading {submissions} submissions");
+        }
+
+        public void Finished(SubmissionResult result, bool reused)
+        {
+            lock (_lock)
+            {
+                _done++;
+                console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"[{_done}/{_total}] {result.StudentId}/{result.Assignment}: {Gradebook.Number(result.Score)}/{Gradebook.Number(result.MaxScore)}{(reused ? " (reused)" : string.Empty)} {result.Summary}"));
+            }
+        }
     }
 }

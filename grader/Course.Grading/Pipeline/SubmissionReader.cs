@@ -51,7 +51,7 @@ public static class SubmissionReader
         }
         catch (NotebookFormatException ex)
         {
-            return new SubmissionRead(null, text, $"{ex.Message} (not a readable Jupyter notebook)");
+            return new SubmissionRead(null, text, $"{fileName} is not a readable Jupyter notebook: {ex.Problem}");
         }
     }
 }

@@ -99,11 +99,14 @@ public sealed class SubmissionPolicy
 
     private readonly ImmutableHashSet<string> _allowedReferences;
 
-    /// <param name="allowedReferences">The only <c>#r</c> targets allowed (the course library, as notebooks spell it).</param>
+    /// <param name="allowedReferences">
+    /// The file names <c>#r</c> may name (the course library's); at grading the compiler redirects such a
+    /// reference to the course's own built library, wherever the notebook says it is.
+    /// </param>
     public SubmissionPolicy(IEnumerable<string> allowedReferences)
     {
         ArgumentNullException.ThrowIfNull(allowedReferences);
-        _allowedReferences = allowedReferences.ToImmutableHashSet(StringComparer.Ordinal);
+        _allowedReferences = allowedReferences.Select(r => Path.GetFileName(r.Replace('\\', '/'))).ToImmutableHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -124,7 +127,7 @@ public sealed class SubmissionPolicy
             foreach (var directive in unit.GetReferenceDirectives())
             {
                 var target = directive.File.ValueText;
-                if (!_allowedReferences.Contains(target))
+                if (!_allowedReferences.Contains(Path.GetFileName(target.Replace('\\', '/'))))
                 {
                     Add(directive, $"#r \"{target}\"", "only the course library may be referenced");
                 }
@@ -168,6 +171,17 @@ public sealed class SubmissionPolicy
         }
 
         return Simplify(found);
+    }
+
+    /// <summary>Lines the engine takes out of the code before Roslyn sees it (<c>#r "nuget:..."</c>), checked on the raw cell.</summary>
+    public static IReadOnlyList<PolicyViolation> CheckRawSource(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Split('\n')
+            .Select((l, i) => (Line: l.Trim(), Number: i + 1))
+            .Where(x => x.Line.StartsWith("#r", StringComparison.Ordinal) && x.Line.Contains("\"nuget:", StringComparison.Ordinal))
+            .Select(x => new PolicyViolation(x.Line, "packages cannot be loaded in a graded notebook", x.Number))
+            .ToList();
     }
 
     private static void CheckModifiers(SyntaxNode node, SyntaxTokenList modifiers, Action<SyntaxNode, string, string> add)

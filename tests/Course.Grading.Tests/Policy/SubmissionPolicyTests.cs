@@ -76,6 +76,21 @@ public sealed class SubmissionPolicyTests
         Assert.Equal("line 2: System.IO.File.Delete is not allowed (files are allowed only by a constant relative path inside the working folder; \"/etc/hosts\" is outside it)", violation.ToString());
     }
 
+    [Fact]
+    public void Allows_the_course_library_wherever_the_notebook_says_it_is()
+    {
+        Assert.Empty(Check("#r \"../artifacts/course-lib/CollectiveSecurity.dll\"\nvar x = 1;"));
+        Assert.Empty(Check("#r \"../../artifacts/course-lib/CollectiveSecurity.dll\"\nvar x = 1;"));
+    }
+
+    [Fact]
+    public void Refuses_packages_on_the_raw_cell_source()
+    {
+        var violation = Assert.Single(SubmissionPolicy.CheckRawSource("var a = 1;\n#r \"nuget: Newtonsoft.Json, 13.0.3\"\n"));
+        Assert.Equal(2, violation.Line);
+        Assert.Equal("#r \"nuget: Newtonsoft.Json, 13.0.3\"", violation.Api);
+    }
+
     [Theory]
     [InlineData("data/x.csv", true)]
     [InlineData("./x", true)]

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Course.Engine.Runtime;
+using Course.Grading.Assignments;
+using Course.Grading.Results;
+using Course.Notebooks;
+
+namespace Course.Grading.Pipeline;
+
+/// <summary>
+/// Step 6: turns the runs into a grade. A test cell earns its points when it ran without throwing;
+/// otherwise 0, with the test's own message (its exception), the compiler's, or why it did not run.
+/// A failing test whose exercise's answer still holds the release stub (or that hit
+/// NotImplementedException) is "not attempted". Messages never quote hidden-test source, and the
+/// worker's temporary folder never appears in them, so the same submission always gets the same words.
+/// </summary>
+public static class Scorer
+{
+    /// <summary>Printed text kept per cell in feedback.</summary>
+    public const int MaxFeedbackOutputChars = 8 * 1024;
+
+    public static SubmissionResult Score(string studentId, Assignment assignment, PreparedSubmission prepared, IReadOnlyList<CellRun?> runs)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(runs);
+        var cells = prepared.Cells.Select(p => p.Cell).ToList();
+        var outcomes = new List<TestOutcome>();
+        foreach (var test in assignment.Tests)
+        {
+            var index = cells.FindIndex(c => c.Origin == CellOrigin.Test && c.GradeId == test.GradeId);
+            var run = index >= 0 ? runs[index] : null;
+            outcomes.Add(Outcome(test, cells, index, run, prepared));
+        }
+
+        var summary = prepared.Refused
+            ? "Refused" + prepared.RefusalReason["refused".Length..]
+            : Summarize(outcomes);
+        var graded = cells.Select((c, i) => Feedback(c, runs[i])).ToList();
+        return new SubmissionResult(studentId, assignment.Name, outcomes, summary, graded);
+    }
+
+    /// <summary>The result of a submission that could not be read: every test not run, with the reason.</summary>
+    public static SubmissionResult Unreadable(string studentId, Assignment assignment, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var outcomes = assignment.Tests
+            .Select(t => new TestOutcome(t.GradeId, 0, t.Points, TestStatus.NotRun, "the submission could not be graded: " + problem, t.HasHiddenTests))
+            .ToList();
+        return new SubmissionResult(studentId, assignment.Name, outcomes, "Could not be graded: " + problem, []);
+    }
+
+    /// <summary>The result of a submission refused by the policy check: nothing ran.</summary>
+    public static SubmissionResult Refused(string studentId, Assignment assignment, PreparedSubmission prepared)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(prepared);
+        return Score(studentId, assignment, prepared, new CellRun?[prepared.Cells.Count]);
+    }
+
+    private static TestOutcome Outcome(AssignmentTest test, List<GradingCell> cells, int index, CellRun? run, PreparedSubmission prepared)
+    {
+        TestOutcome Make(TestStatus status, string message) =>
+            new(test.GradeId, status == TestStatus.Passed ? test.Points : 0, test.Points, status, message, test.HasHiddenTests);
+
+        if (prepared.Refused)
+        {
+            return Make(TestStatus.NotRun, prepared.RefusalReason);
+        }
+
+        if (index < 0 || run is null)
+        {
+            return Make(TestStatus.NotRun, "the test cell did not run");
+        }
+
+        if (run.Status == CellStatus.Ok)
+        {
+            return Make(TestStatus.Passed, string.Empty);
+        }
+
+        var answer = cells.Take(index).LastOrDefault(c => c.Origin == CellOrigin.Answer);
+        var error = run.Error;
+        if (answer is { IsStub: true } || error?.Type == "System.NotImplementedException")
+        {
+            var which = answer is null ? "the exercise" : $"the answer cell '{answer.GradeId}'";
+            return Make(TestStatus.NotAttempted, $"{which} still holds the stub (throw new NotImplementedException())");
+        }
+
+        switch (run.Status)
+        {
+            case CellStatus.CompileError:
+                var answerError = answer is null ? null : AnswerCompileError(answer, prepared);
+                return Make(TestStatus.Failed, answerError is not null
+                    ? $"your answer '{answer!.GradeId}' does not compile: {answerError}"
+                    : "the test does not compile against your code: " + CompileMessage(error));
+            case CellStatus.NotRun:
+                return Make(TestStatus.NotRun, run.NotRunReason ?? "not run");
+            default:
+                return Make(TestStatus.Failed, RuntimeMessage(error));
+        }
+    }
+
+    private static string? AnswerCompileError(GradingCell answer, PreparedSubmission prepared)
+    {
+        var failure = prepared.Cells.FirstOrDefault(p => p.Cell.Index == answer.Index)?.CompileFailure;
+        return failure?.Error is { } error ? CompileMessage(error) : null;
+    }
+
+    /// <summary>The compiler's first message, as "line 3: CS1002: ; expected".</summary>
+    private static string CompileMessage(CellError? error)
+    {
+        if (error is null)
+        {
+            return "it did not compile";
+        }
+
+        // CellError.Message joins "(line,col): error ID: text" diagnostics; keep the first one, named by line.
+        var first = error.Message.Split(" (", 2)[0];
+        var close = first.IndexOf("): error ", StringComparison.Ordinal);
+        if (first.StartsWith('(') && close > 0)
+        {
+            var position = first[1..close].Split(',')[0];
+            return $"line {position}: {first[(close + "): error ".Length)..]}";
+        }
+
+        return first;
+    }
+
+    private static string RuntimeMessage(CellError? error)
+    {
+        if (error is null)
+        {
+            return "the test failed";
+        }
+
+        var type = error.Type;
+        var shortType = type.Contains('.', StringComparison.Ordinal) ? type[(type.LastIndexOf('.') + 1)..] : type;
+        var message = StripCellLine(error.Message);
+        return type switch
+        {
+            "System.Exception" or "CollectiveSecurity.Exercises.CheckFailedException" => message,
+            nameof(Sandbox.WorkerDeathKind.TimedOut) or nameof(Sandbox.WorkerDeathKind.StackOverflow) or nameof(Sandbox.WorkerDeathKind.OutOfMemory)
+                or nameof(Sandbox.WorkerDeathKind.Exited) or nameof(Sandbox.WorkerDeathKind.ProtocolViolation) => message,
+            "System.OutOfMemoryException" => "ran out of memory: it passed the memory limit of the process running it (OutOfMemoryException)",
+            _ => $"{shortType}: {message}",
+        };
+    }
+
+    /// <summary>Drops the executor's " (line N of the cell)": in a test cell that line is the instructor's.</summary>
+    private static string StripCellLine(string message)
+    {
+        var at = message.LastIndexOf(" (line ", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith(" of the cell)", StringComparison.Ordinal) ? message[..at] : message;
+    }
+
+    private static string Summarize(IReadOnlyList<TestOutcome> outcomes)
+    {
+        var passed = outcomes.Count(o => o.Status == TestStatus.Passed);
+        return string.Create(CultureInfo.InvariantCulture, $"{passed} of {outcomes.Count} tests passed.");
+    }
+
+    private static GradedCell Feedback(GradingCell cell, CellRun? run)
+    {
+        var kind = cell.IsCode || cell.Origin == CellOrigin.Test ? "code" : "markdown";
+        if (cell.Origin == CellOrigin.Test || run is null)
+        {
+            // A test cell's outputs could show hidden checks: only its outcome is shown.
+            return new GradedCell(kind, cell.Origin, cell.VisibleSource, cell.GradeId, [], null);
+        }
+
+        var texts = new List<string>();
+        var left = MaxFeedbackOutputChars;
+        foreach (var output in run.Outputs)
+        {
+            var text = output switch
+            {
+                StreamOutput s => s.Text,
+                ExecuteResultOutput r => r.Data.GetValueOrDefault(MimeBundle.PlainText),
+                DisplayDataOutput d => d.Data.GetValueOrDefault(MimeBundle.PlainText),
+                _ => null,
+            };
+            if (string.IsNullOrEmpty(text) || left <= 0)
+            {
+                continue;
+            }
+
+            texts.Add(text.Length <= left ? text : text[..left] + "\n[output truncated]");
+            left -= text.Length;
+        }
+
+        var error = run.Status switch
+        {
+            CellStatus.Ok => null,
+            CellStatus.CompileError => "Does not compile: " + CompileMessage(run.Error),
+            CellStatus.NotRun => run.NotRunReason,
+            _ => run.Error is { } e ? $"{e.Type}: {e.Message}" : "failed",
+        };
+        return new GradedCell(kind, cell.Origin, cell.VisibleSource, cell.GradeId, texts, error);
+    }
+}
