@@ -41,6 +41,17 @@ public sealed partial class NotebookContractTests
 
     [Theory]
     [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void Is_committed_without_outputs(string folder, string name)
+    {
+        var notebook = CourseNotebooks.Load(folder, name);
+        foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code))
+        {
+            Assert.True(cell.Outputs.Count == 0 && cell.ExecutionCount is null, $"{folder}/{name}: code cell '{cell.Id}' was saved with outputs or an execution count; clear them before committing");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
     public void Cell_ids_and_grade_ids_are_present_and_unique(string folder, string name)
     {
         var notebook = CourseNotebooks.Load(folder, name);
