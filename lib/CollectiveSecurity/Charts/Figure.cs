@@ -35,22 +35,7 @@ public sealed record Figure
     /// The id of the chart's <c>div</c> in HTML: <c>chart-</c> and the first 16 hex digits of the SHA-256 of
     /// <see cref="ToJson"/>, so the same figure always gets the same id (no random ids, repeatable output).
     /// </summary>
-    public string DivId
-    {
-        get
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ToJson()));
-            var hex = new StringBuilder("chart-", 22);
-            foreach (var b in hash.AsSpan(0, 8))
-            {
-                hex.Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
-            }
-
-            return hex.ToString();
-        }
-    }
-
-    private const string HexDigits = "0123456789abcdef";
+    public string DivId => "chart-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson())), 0, 8).ToLowerInvariant();
 
     /// <summary>Puts several figures on one chart: all their series, with the first figure's layout.</summary>
     /// <param name="figures">The figures to overlay; at least one.</param>

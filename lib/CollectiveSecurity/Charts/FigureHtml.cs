@@ -24,7 +24,8 @@ internal static class FigureHtml
     /// <summary>
     /// A div, then a script that draws into it. plotly.js is loaded once per page: the first chart adds one script
     /// tag (id <see cref="LoaderId"/>) pointing at the plotly CDN, or at <c>window.collectiveSecurityPlotlyUrl</c> if the page set it; every chart drawn before it has loaded pushes its
-    /// draw onto <see cref="QueueName"/>, which the tag's onload runs. The script finds its div as its own previous
+    /// draw onto <see cref="QueueName"/>, which the tag's onload runs. If loading fails, the tag is removed (the next
+    /// chart retries) and every empty chart says why. The script finds its div as its own previous
     /// sibling, so the same figure shown twice (same id) still draws twice.
     /// </summary>
     public static string Fragment(Figure figure)
@@ -50,7 +51,13 @@ internal static class FigureHtml
         html.Append(CultureInfo.InvariantCulture, $"  loader.src = window.{UrlOverrideName} || \"{PlotlyScript.CdnUrl}\";\n");
         html.Append("  loader.charset = \"utf-8\";\n");
         html.Append(CultureInfo.InvariantCulture, $"  loader.onload = function () {{ window.{QueueName}.splice(0).forEach(function (f) {{ f(); }}); }};\n");
-        html.Append("  loader.onerror = function () { target.textContent = \"plotly.js could not be loaded from \" + loader.src + \"; charts need internet access here.\"; };\n");
+        html.Append("  loader.onerror = function () {\n");
+        html.Append("    loader.remove();\n");
+        html.Append(CultureInfo.InvariantCulture, $"    window.{QueueName}.splice(0);\n");
+        html.Append("    document.querySelectorAll(\".collective-security-chart:empty\").forEach(function (div) {\n");
+        html.Append("      div.textContent = \"plotly.js could not be loaded from \" + loader.src + \"; charts need internet access here.\";\n");
+        html.Append("    });\n");
+        html.Append("  };\n");
         html.Append("  document.head.appendChild(loader);\n");
         html.Append("})();\n");
         html.Append("</script>\n");

@@ -185,6 +185,10 @@ public sealed record HeatmapTrace : Trace
     /// <summary>The colour scale name (plotly's <c>Viridis</c>): readable in greyscale and by colour-blind readers.</summary>
     [JsonPropertyName("colorscale")]
     public string ColorScale => "Viridis";
+
+    /// <summary>The colour legend, titled with the series name when there is one.</summary>
+    [JsonPropertyName("colorbar")]
+    public ColorBar? ColorBar => Name is null ? null : new ColorBar(new PlotText(Name));
 }
 
 /// <summary>Countries shaded by a value, located by ISO 3166-1 alpha-3 code (plotly <c>choropleth</c>).</summary>
@@ -225,4 +229,12 @@ public sealed record ChoroplethTrace : Trace
     /// <summary>The colour scale name (plotly's <c>Viridis</c>).</summary>
     [JsonPropertyName("colorscale")]
     public string ColorScale => "Viridis";
+
+    /// <summary>The colour legend, titled with the series name when there is one.</summary>
+    [JsonPropertyName("colorbar")]
+    public ColorBar? ColorBar => Name is null ? null : new ColorBar(new PlotText(Name));
 }
+
+/// <summary>The colour legend of a heatmap or map.</summary>
+/// <param name="Title">The legend title.</param>
+public sealed record ColorBar([property: JsonPropertyName("title")] PlotText Title);

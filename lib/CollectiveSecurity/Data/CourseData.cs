@@ -61,4 +61,30 @@ public static class CourseData
 
     /// <summary>The file names of the datasets embedded in the library, sorted.</summary>
     public static IReadOnlyList<string> FileNames => EmbeddedDatasets.FileNames;
+
+    /// <summary>Every dataset with its row count, loading (and so validating) all of them; in file-name order.</summary>
+    public static IReadOnlyList<DatasetSummary> Summary() =>
+    [
+        new(DatasetFiles.LeagueDisputes.FileName, LeagueDisputes.Count, "League of Nations disputes, 1919-1940"),
+        new(DatasetFiles.EnforcementCases.FileName, EnforcementCases.Count, "UN enforcement, sanctions and blocked cases, 1950-2023"),
+        new(DatasetFiles.FatalitiesByMission.FileName, FatalitiesByMission.Count, "deaths in UN service per mission"),
+        new(DatasetFiles.FatalitiesByYear.FileName, FatalitiesByYear.Count, "deaths in UN service per year, 1948-2025"),
+        new(DatasetFiles.FatalityRecords.FileName, FatalityRecords.Count, "every recorded death in UN service, 1948-2025"),
+        new(DatasetFiles.Budgets.FileName, Budgets.Count, "UN peacekeeping budgets, 1994 and 2005/06-2025/26"),
+        new(DatasetFiles.Missions.FileName, Missions.Count, "the 71 UN peacekeeping operations since 1948"),
+        new(DatasetFiles.PersonnelByYear.FileName, PersonnelByYear.Count, "uniformed peacekeepers per year, 1947-2021"),
+        new(DatasetFiles.Contributors.FileName, Contributors.Count, "troop and police contributors, Nov 1999 and Jan 2021"),
+        new(DatasetFiles.Vetoes.FileName, Vetoes.Count, "vetoed Security Council drafts, 1946-2025"),
+        new(DatasetFiles.VetoesByDecade.FileName, VetoesByDecade.Count, "vetoes per member per decade (derived)"),
+    ];
+}
+
+/// <summary>One embedded dataset: its file, how many rows it has, and what it holds.</summary>
+/// <param name="File">File name in <c>datasets/</c>.</param>
+/// <param name="Rows">Rows (not counting the header).</param>
+/// <param name="Description">What the file holds.</param>
+public sealed record DatasetSummary(string File, int Rows, string Description)
+{
+    /// <summary>One line, e.g. "unsc_vetoes.csv: 228 rows (vetoed Security Council drafts, 1946-2025)".</summary>
+    public override string ToString() => FormattableString.Invariant($"{File}: {Rows} rows ({Description})");
 }

@@ -131,6 +131,12 @@ internal static class DatasetFiles
             throw new RowException(FormattableString.Invariant($"{resolutions.Count} authorizing resolution(s) but {dates.Count} resolution date(s)"));
         }
 
+        var organ = r.Code("authorizing_body", s_organs);
+        if (organ == AuthorizingOrgan.SecurityCouncil)
+        {
+            CheckDatedResolutions("authorizing_resolution", resolutions, dates);
+        }
+
         return new PeacekeepingMission(
             r.Int("seq", 1, 1000),
             r.Required("acronym"),
@@ -140,12 +146,26 @@ internal static class DatasetFiles
             r.Code("region", s_regions),
             r.Required("host_country_territory"),
             r.Code("mission_type", s_missionTypes),
-            r.Code("authorizing_body", s_organs),
+            organ,
             resolutions,
             dates,
             r.YesNo("resolution_crosschecked"),
             r.Text("notes"),
             r.Required("source"));
+    }
+
+    /// <summary>The first <c>dates.Count</c> citations must be Security Council resolutions of the year of their date.</summary>
+    private static void CheckDatedResolutions(string column, IReadOnlyList<string> resolutions, IReadOnlyList<DateOnly> dates)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            var resolution = i < resolutions.Count ? Resolution.TryParse(resolutions[i]) : null;
+            if (resolution is null || resolution.Year != dates[i].Year)
+            {
+                throw new RowException(FormattableString.Invariant(
+                    $"column '{column}': dated citation {i + 1} ('{(i < resolutions.Count ? resolutions[i] : string.Empty)}') is not a Security Council resolution of {dates[i].Year}"));
+            }
+        }
     }
 
     private static Veto ReadVeto(CsvRow r)
@@ -287,6 +307,9 @@ internal static class DatasetFiles
             throw new RowException(FormattableString.Invariant($"{dates.Count} resolution date(s) but {votes.Count} vote tally(ies)"));
         }
 
+        var resolutions = r.List("resolutions");
+        CheckDatedResolutions("resolutions", resolutions, dates);
+
         var outcomeText = r.Required("outcome_category");
         return new EnforcementCase(
             r.Int("case_id", 1, 1000),
@@ -294,7 +317,7 @@ internal static class DatasetFiles
             r.Required("region"),
             start,
             end,
-            r.List("resolutions"),
+            resolutions,
             dates,
             votes.AsReadOnly(),
             r.Required("chapter_vii"),

@@ -81,6 +81,17 @@ public sealed record EnforcementCase(
     string ResolutionsCrossChecked,
     string Source)
 {
+    /// <summary>
+    /// The Security Council resolutions cited, in order, with their adoption date and vote where the dataset gives them
+    /// (the dated citations come first). Vetoed drafts and General Assembly resolutions are not included.
+    /// </summary>
+    public IReadOnlyList<Resolution> CouncilResolutions => Resolutions
+        .Select((text, i) => Resolution.TryParse(text) is { } r
+            ? r with { Adopted = i < ResolutionDates.Count ? ResolutionDates[i] : null, Tally = i < Votes.Count ? Votes[i] : null }
+            : null)
+        .OfType<Resolution>()
+        .ToArray();
+
     /// <summary>Whether the Council could not act, wholly or in part, because of a veto.</summary>
     public bool CouncilCouldNotAct => VetoEffect != VetoEffect.NotBlocked;
 

@@ -65,6 +65,12 @@ public sealed record PeacekeepingMission(
     string Notes,
     string Source)
 {
+    /// <summary>The Security Council resolutions among <see cref="Resolutions"/>, with their dates (empty for the two created by the General Assembly).</summary>
+    public IReadOnlyList<Organizations.Resolution> CouncilResolutions => Resolutions
+        .Select((text, i) => Organizations.Resolution.TryParse(text) is { } r ? r with { Adopted = ResolutionDates[i] } : null)
+        .OfType<Organizations.Resolution>()
+        .ToArray();
+
     /// <summary>Whether the operation is still running (no end month).</summary>
     public bool IsOngoing => End is null;
 

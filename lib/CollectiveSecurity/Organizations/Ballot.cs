@@ -32,10 +32,13 @@ public sealed record Ballot
             throw new ArgumentException("a ballot needs at least one member", nameof(entries));
         }
 
-        var duplicate = list.GroupBy(e => e.Member, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1 || string.IsNullOrWhiteSpace(g.Key));
-        if (duplicate is not null)
+        var seen = new HashSet<string>(list.Length, StringComparer.Ordinal);
+        foreach (var entry in list)
         {
-            throw new ArgumentException($"member '{duplicate.Key}' must appear once and have a name", nameof(entries));
+            if (string.IsNullOrWhiteSpace(entry.Member) || !seen.Add(entry.Member))
+            {
+                throw new ArgumentException($"member '{entry.Member}' must appear once and have a name", nameof(entries));
+            }
         }
 
         Subject = subject;
@@ -58,6 +61,13 @@ public sealed record Ballot
     /// <summary>The members who voted <paramref name="vote"/>.</summary>
     /// <param name="vote">The vote to look for.</param>
     public IReadOnlyList<string> MembersVoting(Vote vote) => Entries.Where(e => e.Vote == vote).Select(e => e.Member).ToArray();
+
+    /// <summary>Two ballots are equal when they have the same subject and the same votes in the same order.</summary>
+    /// <param name="other">The other ballot.</param>
+    public bool Equals(Ballot? other) => other is not null && Subject == other.Subject && Entries.SequenceEqual(other.Entries);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Subject, Entries.Count, Entries.Count > 0 ? Entries[0] : null);
 
     /// <summary>One line, e.g. "S/RES/678 (1990): 12-2-1".</summary>
     public override string ToString() => $"{Subject}: {Tally}";

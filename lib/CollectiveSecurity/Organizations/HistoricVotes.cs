@@ -53,6 +53,7 @@ public static class HistoricVotes
     /// League Council, 7 Oct 1935 (Abyssinia): finding that Italy had resorted to war in disregard of the Covenant, the step before
     /// Art. 16 sanctions. The 13 other members concurred, Italy voted against — adopted, because a party's vote is not counted
     /// (decide with <see cref="LeagueCouncil.DisputeReport"/>). Sanctions took effect on 18 Nov 1935 and were lifted on 15 Jul 1936.
+    /// The list of the ten elected members is compiled from standard histories (verify before citing it).
     /// </summary>
     public static Ballot Abyssinia1935 { get; } = new("League Council finding of 7 Oct 1935 (Italy and Abyssinia)",
         new[] { "United Kingdom", "France", "USSR", "Argentina", "Australia", "Chile", "Denmark", "Ecuador", "Poland", "Portugal", "Romania", "Spain", "Turkey" }

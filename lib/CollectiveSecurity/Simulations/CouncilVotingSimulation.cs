@@ -95,7 +95,11 @@ public static class CouncilVotingSimulation
     /// <summary>A League-style council of the same size deciding by unanimity: any member's No blocks.</summary>
     public static CouncilDesign LeagueUnanimity { get; } = new("League unanimity", PermanentFive.Select(s => s with { HasVeto = false }).ToArray(), 10, new Unanimity(Label: "unanimity"));
 
-    /// <summary>Veto restraint: as today, but a draft is blocked only when at least two permanent members vote no (cf. the French/Mexican restraint initiative).</summary>
+    /// <summary>
+    /// Veto restraint, in the form of the proposals that a veto count only when at least two permanent members cast it: as today,
+    /// but one permanent member's No no longer blocks. (The French-Mexican initiative of 2015 asks instead for voluntary restraint
+    /// in cases of mass atrocities; the ACT code of conduct asks the same of all members.)
+    /// </summary>
     public static CouncilDesign VetoRestraint { get; } = new("Veto restraint (two vetoes to block)", PermanentFive, 10,
         new QualifiedMajorityWithVeto(9, VetoesToBlock: 2, Label: "9 of 15, two vetoes to block"));
 

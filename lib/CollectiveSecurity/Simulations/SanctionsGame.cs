@@ -49,7 +49,8 @@ public sealed record SanctionsScenario(string Name, string Aggressor, IReadOnlyL
     /// Abyssinia 1935-36, with illustrative weights (not measured trade data): League members Britain and France carry 23% of Italy's
     /// trade but value Italy against Germany (cost 0.5, commitment 0.6); six smaller members carry 30%; Austria and Hungary are members that
     /// refused sanctions; Germany (left the League in 1933) and the United States (never joined) carry 37% and stay out. Italy gives in
-    /// when half its trade is cut for six months.
+    /// when half its trade is cut for six months. In the model the sanctions unravel within two rounds; in history they lingered until
+    /// 15 Jul 1936, after Italy had won. The model shows why they could not bite, not how long governments kept up appearances.
     /// </summary>
     public static SanctionsScenario Abyssinia1935 { get; } = new("Abyssinia 1935 (League sanctions on Italy)", "Italy",
     [

@@ -61,7 +61,7 @@ public sealed class ArgumentValidationTests
     public void Missing_inputs_are_argument_null_errors()
     {
         Assert.Throws<ArgumentNullException>(() => Chart.Bar(null!, [1]));
-        Assert.Throws<ArgumentNullException>(() => Chart.WorldMap(["NOR"], null!));
+        Assert.Throws<ArgumentNullException>(() => Chart.WorldMap(["NOR"], (double[])null!));
         Assert.Throws<ArgumentException>(() => Chart.Bar([null!], [1]));
         Assert.Throws<ArgumentException>(() => Figure.Combine());
     }

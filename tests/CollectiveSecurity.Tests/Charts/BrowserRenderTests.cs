@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using CollectiveSecurity.Charts;
 
 namespace CollectiveSecurity.Tests.Charts;
@@ -107,14 +110,44 @@ public sealed class BrowserRenderTests : IDisposable
     public void Notebook_fragments_load_plotly_once_and_each_draws()
     {
         HeadlessChromium.RequirePrerequisites();
+
+        var counts = RunNotebookPage(new Uri(RepoPaths.PlotlyMinJs).AbsoluteUri);
+
+        Assert.Equal(1, counts.GetProperty("loaders").GetInt32());
+        Assert.Equal(1, counts.GetProperty("plotlyScripts").GetInt32());
+        Assert.Equal(3, counts.GetProperty("plotted").GetInt32());
+        Assert.Equal(10, counts.GetProperty("bars").GetInt32());
+        Assert.Equal(1, counts.GetProperty("heatmaps").GetInt32());
+    }
+
+    [Fact]
+    public void Notebook_fragments_say_why_when_plotly_cannot_load()
+    {
+        HeadlessChromium.RequirePrerequisites();
+        var missing = new Uri(Path.Combine(_pages.FullName, "no-such-plotly.min.js")).AbsoluteUri;
+
+        var counts = RunNotebookPage(missing);
+
+        Assert.Equal(0, counts.GetProperty("plotted").GetInt32());
+        Assert.Equal(0, counts.GetProperty("loaders").GetInt32());
+        var messages = counts.GetProperty("messages").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.All(messages, m => Assert.Equal($"plotly.js could not be loaded from {missing}; charts need internet access here.", m));
+    }
+
+    /// <summary>
+    /// As in a notebook: three outputs on one page (the same figure twice, so the same div id), plotly.js not yet
+    /// loaded, its address overridden to <paramref name="plotlyUrl"/> as an offline notebook server would.
+    /// </summary>
+    private JsonElement RunNotebookPage(string plotlyUrl)
+    {
         var bar = SampleFigures.Bar();
         var heatmap = SampleFigures.Heatmap();
-        // As in a notebook: several outputs on one page, the same figure twice (same div id), plotly not yet loaded.
         var page = Path.Combine(_pages.FullName, "notebook.html");
         File.WriteAllText(page, $$"""
             <!DOCTYPE html>
             <html><head><meta charset="utf-8">
-            <script>window.collectiveSecurityPlotlyUrl = {{System.Text.Json.JsonSerializer.Serialize(new Uri(RepoPaths.PlotlyMinJs).AbsoluteUri)}};</script>
+            <script>window.collectiveSecurityPlotlyUrl = {{JsonSerializer.Serialize(plotlyUrl)}};</script>
             </head><body>
             <div class="output">{{bar.ToHtml()}}</div>
             <div class="output">{{heatmap.ToHtml()}}</div>
@@ -122,10 +155,13 @@ public sealed class BrowserRenderTests : IDisposable
             <script>
             (function () {
               var tries = 0;
+              function settled() {
+                var charts = document.querySelectorAll(".output .collective-security-chart");
+                return Array.prototype.every.call(charts, function (c) { return c.classList.contains("js-plotly-plot") || c.textContent.length > 0; });
+              }
               function poll() {
                 tries++;
-                var plots = document.querySelectorAll(".output .js-plotly-plot svg.main-svg").length;
-                if (document.querySelectorAll(".output .js-plotly-plot").length < 3 && tries < 200) { setTimeout(poll, 50); return; }
+                if (!settled() && tries < 200) { setTimeout(poll, 50); return; }
                 var pre = document.createElement("pre");
                 pre.id = "fragment-probe";
                 pre.textContent = JSON.stringify({
@@ -133,7 +169,8 @@ public sealed class BrowserRenderTests : IDisposable
                   plotlyScripts: Array.prototype.filter.call(document.scripts, function (s) { return s.src.indexOf("plotly") >= 0; }).length,
                   plotted: document.querySelectorAll(".output .js-plotly-plot").length,
                   bars: document.querySelectorAll(".output g.trace.bars g.point path").length,
-                  heatmaps: document.querySelectorAll(".output g.hm image").length
+                  heatmaps: document.querySelectorAll(".output g.hm image").length,
+                  messages: Array.prototype.map.call(document.querySelectorAll(".output .collective-security-chart:not(.js-plotly-plot)"), function (c) { return c.textContent; })
                 });
                 document.body.appendChild(pre);
               }
@@ -145,15 +182,10 @@ public sealed class BrowserRenderTests : IDisposable
 
         var dom = HeadlessChromium.DumpDom(page);
 
-        var match = System.Text.RegularExpressions.Regex.Match(dom, "<pre id=\"fragment-probe\">(.*?)</pre>");
+        var match = Regex.Match(dom, "<pre id=\"fragment-probe\">(.*?)</pre>");
         Assert.True(match.Success, "the notebook page wrote no report");
-        using var report = System.Text.Json.JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(match.Groups[1].Value));
-        var counts = report.RootElement;
-        Assert.Equal(1, counts.GetProperty("loaders").GetInt32());
-        Assert.Equal(1, counts.GetProperty("plotlyScripts").GetInt32());
-        Assert.Equal(3, counts.GetProperty("plotted").GetInt32());
-        Assert.Equal(10, counts.GetProperty("bars").GetInt32());
-        Assert.Equal(1, counts.GetProperty("heatmaps").GetInt32());
+        using var report = JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value));
+        return report.RootElement.Clone();
     }
 
     public void Dispose() => _pages.Delete(recursive: true);

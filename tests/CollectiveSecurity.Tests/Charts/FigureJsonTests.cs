@@ -74,6 +74,7 @@ public sealed class FigureJsonTests
         Assert.Equal("ISO-3", trace.GetProperty("locationmode").GetString());
         Assert.Equal("BGD", trace.GetProperty("locations")[0].GetString());
         Assert.Equal(6097, trace.GetProperty("z")[0].GetDouble());
+        Assert.Equal("Personnel", trace.GetProperty("colorbar").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("natural earth", json.GetProperty("layout").GetProperty("geo").GetProperty("projection").GetProperty("type").GetString());
     }
 
@@ -160,6 +161,32 @@ public sealed class FigureJsonTests
         values[0] = 99;
 
         Assert.Equal(before, figure.ToJson());
+    }
+
+    [Fact]
+    public void Any_numeric_type_is_drawn_as_a_double()
+    {
+        int[] years = [1990, 2000];
+        decimal[] budgets = [1.5m, 2.25m];
+        long[] counts = [3, 4];
+
+        var fromInts = Chart.Line(years, counts).ToJson();
+        var fromDecimals = Chart.Bar(["a", "b"], budgets).ToJson();
+
+        Assert.Equal(Chart.Line([1990.0, 2000.0], [3.0, 4.0]).ToJson(), fromInts);
+        Assert.Contains("\"y\":[1.5,2.25]", fromDecimals, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeline_rows_can_come_from_dates_or_int_tuples()
+    {
+        var row = TimelineRow.FromDates("UNEF I", new DateOnly(1956, 11, 15), new DateOnly(1967, 6, 17));
+        var fromTuples = Chart.Timeline([("UNEF I", 1956, 1967)]);
+
+        Assert.Equal(1956 + (319 / 366.0), row.Start, 10);
+        Assert.Equal(1967 + (167 / 365.0), row.End, 10);
+        Assert.Equal(1948.0, TimelineRow.FractionalYear(new DateOnly(1948, 1, 1)));
+        Assert.Equal(Chart.Timeline([new TimelineRow("UNEF I", 1956, 1967)]), fromTuples);
     }
 
     [Fact]

@@ -16,14 +16,14 @@ internal static class HeadlessChromium
     {
         if (!File.Exists(Executable))
         {
-            Assert.Fail($"Chromium not found at {Executable}. Run .ci/install-browser (it installs Debian's chromium and runs npm ci).");
+            Assert.Fail($"Chromium not found at {Executable}. Run .ci/install-browser (or .ci/install-tools, the README's test set-up): it installs Debian's chromium and runs npm ci.");
         }
 
         foreach (var file in new[] { RepoPaths.PlotlyMinJs, RepoPaths.WorldTopojson })
         {
             if (!File.Exists(file))
             {
-                Assert.Fail($"{file} is missing. Run .ci/install-browser (it runs npm ci in {RepoPaths.Root}).");
+                Assert.Fail($"{file} is missing. Run .ci/install-browser (or .ci/install-tools, the README's test set-up): it runs npm ci in {RepoPaths.Root}.");
             }
         }
     }

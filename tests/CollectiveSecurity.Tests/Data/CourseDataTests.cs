@@ -37,6 +37,15 @@ public class CourseDataTests
     }
 
     [Fact]
+    public void The_summary_covers_every_embedded_file_in_order()
+    {
+        var summary = CourseData.Summary();
+        Assert.Equal(CourseData.FileNames, summary.Select(s => s.File));
+        Assert.Equal("unsc_vetoes.csv: 228 rows (vetoed Security Council drafts, 1946-2025)", summary.Single(s => s.File == "unsc_vetoes.csv").ToString());
+        Assert.Equal(5_231, summary.Sum(s => s.Rows));
+    }
+
+    [Fact]
     public void Missions_match_the_UN_list()
     {
         var missions = CourseData.Missions;

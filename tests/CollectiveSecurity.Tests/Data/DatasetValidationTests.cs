@@ -72,6 +72,14 @@ public class DatasetValidationTests
     }
 
     [Fact]
+    public void A_resolution_whose_year_contradicts_its_date_is_rejected()
+    {
+        var e = Reject(DatasetFiles.EnforcementCases, l => ReplaceLine(l, 2, s => s.Replace("S/RES/83 (1950)", "S/RES/83 (1951)", StringComparison.Ordinal)));
+        Assert.Equal(2, e.Line);
+        Assert.Equal("column 'resolutions': dated citation 2 ('S/RES/83 (1951)') is not a Security Council resolution of 1950", e.Reason);
+    }
+
+    [Fact]
     public void Numbers_that_do_not_add_up_are_rejected()
     {
         var e = Reject(DatasetFiles.PersonnelByYear, l => ReplaceLine(l, 76, s => s.Replace("75085,64312", "75085,64313", StringComparison.Ordinal)));

@@ -69,3 +69,18 @@ public class OtherBodiesTests
         Assert.Equal(new DateOnly(2001, 9, 12), Nato.Article5Invoked);
     }
 }
+
+public class BallotTests
+{
+    [Fact]
+    public void Ballots_with_the_same_votes_are_equal_and_names_must_be_unique()
+    {
+        var a = new Ballot("x", [new BallotEntry("A", Vote.Yes), new BallotEntry("B", Vote.No)]);
+        var b = new Ballot("x", [new BallotEntry("A", Vote.Yes), new BallotEntry("B", Vote.No)]);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, new Ballot("x", [new BallotEntry("A", Vote.Yes), new BallotEntry("B", Vote.Abstain)]));
+        Assert.Throws<ArgumentException>(() => new Ballot("x", [new BallotEntry("A", Vote.Yes), new BallotEntry("A", Vote.No)]));
+        Assert.Throws<ArgumentException>(() => new Ballot("x", []));
+        Assert.Equal("x: 1-1-0", a.ToString());
+    }
+}
