@@ -25,10 +25,10 @@ public sealed class GradedClass : IAsyncLifetime
     public static IEnumerable<string> ScenarioNames() =>
         Directory.GetDirectories(TestPaths.Scenarios).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
-    public static string[] GradeArgs(string submissions, string output) =>
+    public static string[] GradeArgs(string submissions, string output, int jobs = 2) =>
     [
         "grade", "--source", TestPaths.SourceNotebook, "--submissions", submissions, "--out", output,
-        "--jobs", "2", "--timeout", CellTimeout, "--submission-timeout", "60",
+        "--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", CellTimeout, "--submission-timeout", "60",
     ];
 
     public static void CopySubmissions(string into)
