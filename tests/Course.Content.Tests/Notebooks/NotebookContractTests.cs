@@ -41,6 +41,17 @@ public sealed partial class NotebookContractTests
 
     [Theory]
     [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void Is_committed_without_outputs(string folder, string name)
+    {
+        var notebook = CourseNotebooks.Load(folder, name);
+        foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code))
+        {
+            Assert.True(cell.Outputs.Count == 0 && cell.ExecutionCount is null, $"{folder}/{name}: code cell '{cell.Id}' was saved with outputs or an execution count; clear them before committing");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
     public void Cell_ids_and_grade_ids_are_present_and_unique(string folder, string name)
     {
         var notebook = CourseNotebooks.Load(folder, name);
@@ -100,7 +111,7 @@ public sealed partial class NotebookContractTests
         var where = $"{folder}/{name}";
         var first = notebook.Cells.FirstOrDefault();
         Assert.True(first is { Kind: CellKind.Markdown } && first.Source.StartsWith("# ", StringComparison.Ordinal), $"{where}: the first cell must be a markdown title");
-        Assert.True(first!.Source.Contains("Learning objectives", StringComparison.OrdinalIgnoreCase), $"{where}: the first cell must state the learning objectives");
+        Assert.True(Objectives().IsMatch(first!.Source), $"{where}: the first cell must state the learning objectives (\"Learning objectives\" or \"you will learn\", then a list)");
         Assert.True(ExpectedTime().IsMatch(first.Source), $"{where}: the first cell must state the expected time in minutes (\"Expected time: about N minutes\")");
 
         var setup = notebook.Cells.First(c => c.Kind == CellKind.Code);
@@ -128,6 +139,9 @@ public sealed partial class NotebookContractTests
             teaching.Any(c => c.Source.Contains("change me", StringComparison.OrdinalIgnoreCase)),
             $"{folder}/{name}: no simulation cell with parameters marked \"change me\" for the learner");
     }
+
+    [GeneratedRegex(@"(learning objectives|you will learn|you will be able to)[^\n]*\n(\s*\n)*\s*- ", RegexOptions.IgnoreCase)]
+    private static partial Regex Objectives();
 
     [GeneratedRegex(@"// BEGIN HIDDEN TESTS.*?// END HIDDEN TESTS", RegexOptions.Singleline)]
     private static partial Regex HiddenBlock();
