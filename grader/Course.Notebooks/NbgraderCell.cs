@@ -79,7 +79,11 @@ public sealed record NbgraderCell(string GradeId, bool Grade, bool Solution, boo
     private static double? Number(JsonObject nb, string key, Func<string, NotebookFormatException> error) => nb[key] switch
     {
         null => null,
+        // Parsed JSON holds a JsonElement (any number reads as double); values set in code hold the
+        // CLR type they were created with, e.g. the long that writing a whole number of points stores.
         JsonValue v when v.TryGetValue<double>(out var d) => d,
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
         _ => throw error($"metadata.nbgrader.{key} must be a number"),
     };
 }

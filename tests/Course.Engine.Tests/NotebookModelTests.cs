@@ -70,6 +70,17 @@ public class NotebookModelTests
     }
 
     [Fact]
+    public void Exercise_metadata_set_in_code_reads_back_from_the_same_cell()
+    {
+        var cell = NotebookCell.Code("// test", id: "t1");
+        cell.Nbgrader = new NbgraderCell("ex1-tests", Grade: true, Solution: false, Locked: true, Points: 2);
+
+        Assert.Equal(2, cell.Nbgrader!.Points);
+        Assert.Equal(3, cell.Nbgrader.SchemaVersion);
+        Assert.True(cell.Nbgrader.IsTest);
+    }
+
+    [Fact]
     public void Changes_are_written_and_read_back()
     {
         var notebook = Notebook.Load(TestFiles.Notebook("RoundTrip.ipynb"));
