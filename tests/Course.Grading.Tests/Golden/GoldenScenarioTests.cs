@@ -28,14 +28,7 @@ public sealed class GoldenScenarioTests(GradedClass graded) : IClassFixture<Grad
     public void Results_json_matches_the_golden_file(string scenario)
     {
         var actual = graded.FirstResults[scenario];
-        var expectedPath = Path.Combine(TestPaths.RepositoryScenarios, scenario, "expected", "results.json");
-        if (Update)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
-            File.WriteAllText(expectedPath, actual);
-        }
-
-        Assert.Equal(File.ReadAllText(expectedPath), actual);
+        AssertMatchesGolden(scenario, "results.json", actual);
     }
 
     [Theory]
@@ -45,7 +38,13 @@ public sealed class GoldenScenarioTests(GradedClass graded) : IClassFixture<Grad
         var lines = graded.FirstGradebook.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var row = lines.Single(l => l.StartsWith(scenario + ",", StringComparison.Ordinal));
         var actual = lines[0] + "\n" + row + "\n";
-        var expectedPath = Path.Combine(TestPaths.RepositoryScenarios, scenario, "expected", "gradebook.csv");
+        AssertMatchesGolden(scenario, "gradebook.csv", actual);
+    }
+
+    /// <summary>Compares with <c>Scenarios/&lt;scenario&gt;/expected/&lt;file&gt;</c>; with UPDATE_GOLDEN=1 rewrites it first (review the diff).</summary>
+    private static void AssertMatchesGolden(string scenario, string file, string actual)
+    {
+        var expectedPath = Path.Combine(TestPaths.RepositoryScenarios, scenario, "expected", file);
         if (Update)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
