@@ -138,14 +138,7 @@ public sealed class Notebook
             throw Error("'cells' must be a list");
         }
 
-        var extra = new JsonObject();
-        foreach (var (key, value) in top)
-        {
-            if (!KnownKeys.Contains(key))
-            {
-                extra[key] = value?.DeepClone();
-            }
-        }
+        var extra = NotebookJson.UnknownKeys(top, KnownKeys);
 
         var notebook = new Notebook((JsonObject)metadata.DeepClone(), minor, extra, DetectIndent(json), json.EndsWith('\n'));
         var ids = new HashSet<string>(StringComparer.Ordinal);

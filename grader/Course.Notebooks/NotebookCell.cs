@@ -120,14 +120,7 @@ public sealed class NotebookCell
             throw Error("'metadata' must be an object");
         }
 
-        var extra = new JsonObject();
-        foreach (var (key, value) in json)
-        {
-            if (!KnownKeys.Contains(key))
-            {
-                extra[key] = value?.DeepClone();
-            }
-        }
+        var extra = NotebookJson.UnknownKeys(json, KnownKeys);
 
         var cell = new NotebookCell(kind, id, NotebookJson.MultilineString(json, "source", Error), (JsonObject)metadata.DeepClone(), extra);
         if (kind == CellKind.Code)

@@ -5,6 +5,21 @@ namespace Course.Notebooks;
 /// <summary>Small readers for nbformat's JSON shapes, each failing with a precise message.</summary>
 internal static class NotebookJson
 {
+    /// <summary>A copy of the members of <paramref name="json"/> the model does not know, so that writing keeps them.</summary>
+    public static JsonObject UnknownKeys(JsonObject json, IReadOnlyCollection<string> knownKeys)
+    {
+        var extra = new JsonObject();
+        foreach (var (key, value) in json)
+        {
+            if (!knownKeys.Contains(key))
+            {
+                extra[key] = value?.DeepClone();
+            }
+        }
+
+        return extra;
+    }
+
     public static string String(JsonObject json, string key, Func<string, NotebookFormatException> error) =>
         json[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw error($"'{key}' must be a string");
 

@@ -53,14 +53,7 @@ public abstract record NotebookOutput
             "error" => new ErrorOutput(NotebookJson.String(json, "ename", Error), NotebookJson.String(json, "evalue", Error), ReadTraceback(json, Error)),
             _ => throw Error($"unknown output_type '{type}'"),
         };
-        var extra = new JsonObject();
-        foreach (var (key, value) in json)
-        {
-            if (!KnownKeys(type).Contains(key))
-            {
-                extra[key] = value?.DeepClone();
-            }
-        }
+        var extra = NotebookJson.UnknownKeys(json, KnownKeys(type));
 
         return extra.Count == 0 ? output : output with { Extra = extra };
     }
