@@ -126,7 +126,8 @@ public sealed class GradeBatch
         }
 
         var cells = InstructorCellRestorer.Restore(assignment, read.Notebook);
-        var prepared = _compiler.Prepare(cells, cancellationToken);
+        var reference = _compiler.ReferenceFor(InstructorCellRestorer.Restore(assignment, assignment.Source), cancellationToken);
+        var prepared = _compiler.Prepare(cells, reference, cancellationToken);
         if (prepared.Refused)
         {
             return Scorer.Refused(student, assignment, prepared);

@@ -20,9 +20,16 @@ public sealed record CellViolation(GradingCell Cell, PolicyViolation Violation)
 /// <summary>The whole submission, compiled and checked, ready for a worker (or refused).</summary>
 public sealed record PreparedSubmission(IReadOnlyList<PreparedCell> Cells, IReadOnlyList<CellViolation> Violations)
 {
+    /// <summary>What each compiled instructor cell (by index) binds to; see <see cref="TestBinding"/>.</summary>
+    public IReadOnlyDictionary<int, BindingFingerprint> Fingerprints { get; init; } = new Dictionary<int, BindingFingerprint>();
+
     /// <summary>True when the policy refused the submission: nothing of it runs.</summary>
     public bool Refused => Violations.Count > 0;
 
     /// <summary>One line naming every violation (API, cell and line).</summary>
     public string RefusalReason => "refused before running, because it uses what a graded notebook may not: " + string.Join("; ", Violations.Select(v => v.ToString()));
 }
+
+/// <summary>What the instructor's own test and locked cells bind to in the instructor's notebook, by grade_id.</summary>
+/// <param name="Fingerprints">One per instructor cell that compiled.</param>
+public sealed record BindingReference(IReadOnlyDictionary<string, BindingFingerprint> Fingerprints);

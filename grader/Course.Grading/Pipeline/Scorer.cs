@@ -139,7 +139,8 @@ public static class Scorer
         {
             "System.Exception" or "CollectiveSecurity.Exercises.CheckFailedException" => message,
             nameof(Sandbox.WorkerDeathKind.TimedOut) or nameof(Sandbox.WorkerDeathKind.StackOverflow) or nameof(Sandbox.WorkerDeathKind.OutOfMemory)
-                or nameof(Sandbox.WorkerDeathKind.Exited) or nameof(Sandbox.WorkerDeathKind.ProtocolViolation) or "DependsOnStoppedCell" => message,
+                or nameof(Sandbox.WorkerDeathKind.Exited) or nameof(Sandbox.WorkerDeathKind.ProtocolViolation) or "DependsOnStoppedCell"
+                or SubmissionCompiler.BindingRefusedError => message,
             "System.OutOfMemoryException" => "ran out of memory: it passed the memory limit of the process running it (OutOfMemoryException)",
             _ => $"{shortType}: {message}",
         };

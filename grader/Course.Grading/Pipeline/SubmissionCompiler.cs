@@ -41,7 +41,17 @@ public sealed class SubmissionCompiler
 
     private long _ticks;
 
-    public PreparedSubmission Prepare(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
+    /// <summary>
+    /// Compiles and checks one graded notebook's cells. With a reference (the instructor's
+    /// bindings, from <see cref="ReferenceFor"/>), every instructor cell must bind as it does in the
+    /// instructor's notebook; one that does not is not run and fails with the reason (see <see cref="TestBinding"/>).
+    /// Compiling stops after <see cref="CompileTimeLimit"/>: the submission is then refused.
+    /// </summary>
+    public PreparedSubmission Prepare(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken) =>
+        Prepare(cells, null, cancellationToken);
+
+    /// <summary>Compiles and checks one graded notebook's cells, comparing its instructor cells' bindings with <paramref name="reference"/> (see <see cref="TestBinding"/>).</summary>
+    public PreparedSubmission Prepare(IReadOnlyList<GradingCell> cells, BindingReference? reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
 
@@ -51,18 +61,63 @@ public sealed class SubmissionCompiler
         // List<Vote> to IEnumerable<Vote>"). Compiling is a small part of grading's time.
         lock (_gate)
         {
-            return PrepareLocked(cells, cancellationToken);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(CompileTimeLimit);
+            try
+            {
+                return PrepareLocked(cells, reference, budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var seconds = CompileTimeLimit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+                var culprit = cells.FirstOrDefault(c => c.Origin is CellOrigin.Answer or CellOrigin.Student)
+                    ?? new GradingCell(0, CellOrigin.Student, true, string.Empty, string.Empty, null, IsStub: false);
+                return new PreparedSubmission(
+                    [.. cells.Select(c => new PreparedCell(c, null, null))],
+                    [new CellViolation(culprit,
+                        new PolicyViolation("compiling", $"compiling this notebook took longer than {seconds} s (the limit per submission), so it was stopped", 1))]);
+            }
         }
     }
 
+    /// <summary>How long compiling and checking one submission may take (30 s by default); past it the submission is refused.</summary>
+    public TimeSpan CompileTimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// What the instructor's own cells bind to in the instructor's notebook (compiled once per notebook and
+    /// kept): the reference each submission's test and locked cells are compared with.
+    /// </summary>
+    public BindingReference ReferenceFor(IReadOnlyList<GradingCell> instructorCells, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instructorCells);
+        var key = Hash(string.Join("\0", instructorCells.Select(c => c.Origin + "\u0001" + c.Source)));
+        lock (_gate)
+        {
+            if (_references.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var prepared = PrepareLocked(instructorCells, null, cancellationToken);
+            var fingerprints = prepared.Fingerprints
+                .Where(kv => instructorCells[kv.Key].GradeId is not null)
+                .ToDictionary(kv => instructorCells[kv.Key].GradeId!, kv => kv.Value, StringComparer.Ordinal);
+            var reference = new BindingReference(fingerprints);
+            _references[key] = reference;
+            return reference;
+        }
+    }
+
+    private readonly Dictionary<string, BindingReference> _references = new(StringComparer.Ordinal);
+
     private readonly Lock _gate = new();
 
-    private PreparedSubmission PrepareLocked(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
+    private PreparedSubmission PrepareLocked(IReadOnlyList<GradingCell> cells, BindingReference? reference, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return PrepareCells(cells, cancellationToken);
+            return PrepareCells(cells, reference, cancellationToken);
         }
         finally
         {
@@ -70,8 +125,11 @@ public sealed class SubmissionCompiler
         }
     }
 
-    private PreparedSubmission PrepareCells(IReadOnlyList<GradingCell> cells, CancellationToken cancellationToken)
+    private PreparedSubmission PrepareCells(IReadOnlyList<GradingCell> cells, BindingReference? reference, CancellationToken cancellationToken)
     {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fingerprints = new Dictionary<int, BindingFingerprint>();
+        var bindingFailures = new Dictionary<int, string>();
         var prepared = new List<PreparedCell>();
         var violations = new List<CellViolation>();
         CellCompilation? previous = null;
@@ -108,16 +166,63 @@ public sealed class SubmissionCompiler
             }
 
             dependencies[cell.Index] = depends;
-            if (compilation.Compiled is not null && compilation.Compilation.ScriptClass is { } scriptClass)
+            if (compilation.Compilation.ScriptClass is { } scriptClass)
             {
-                cellOfScriptClass[scriptClass.Name] = cell.Index;
+                tags[scriptClass.Name] = cell.Origin is CellOrigin.Test or CellOrigin.Instructor && cell.GradeId is not null
+                    ? "instructor:" + cell.GradeId
+                    : TestBinding.AnswerTag;
+                if (compilation.Compiled is not null)
+                {
+                    cellOfScriptClass[scriptClass.Name] = cell.Index;
+                }
             }
 
-            prepared.Add(new PreparedCell(cell, compilation.Compiled, compilation.ToFailedRun(), depends));
+            var failedRun = compilation.ToFailedRun();
+            if (failedRun is null && cell.Origin is CellOrigin.Test or CellOrigin.Instructor && cell.GradeId is not null)
+            {
+                var fingerprint = TestBinding.Fingerprint(
+                    compilation.Compilation,
+                    name => tags.GetValueOrDefault(name, "unknown"),
+                    name => cellOfScriptClass.TryGetValue(name, out var declaring) ? cells[declaring].Name : "an earlier cell",
+                    cancellationToken);
+                fingerprints[cell.Index] = fingerprint;
+                var difference = reference is null
+                    ? null
+                    : reference.Fingerprints.TryGetValue(cell.GradeId, out var expected)
+                        ? TestBinding.Difference(cell.Name, cell.Source, expected, fingerprint)
+                        : null;
+                if (difference is not null)
+                {
+                    bindingFailures[cell.Index] = difference;
+                }
+            }
+
+            // A cell that uses what a refused cell declares cannot run either.
+            var refusedDependency = depends.FirstOrDefault(bindingFailures.ContainsKey, -1);
+            if (failedRun is null && bindingFailures.TryGetValue(cell.Index, out var why))
+            {
+                failedRun = BindingRefused(why);
+            }
+            else if (failedRun is null && refusedDependency >= 0)
+            {
+                bindingFailures[cell.Index] = bindingFailures[refusedDependency];
+                failedRun = BindingRefused($"it uses what {cells[refusedDependency].Name} declares, and that cell was not run: {bindingFailures[refusedDependency]}");
+            }
+
+            prepared.Add(new PreparedCell(cell, failedRun is null ? compilation.Compiled : null, failedRun, depends));
             previous = compilation;
         }
 
-        return new PreparedSubmission(prepared, violations);
+        return new PreparedSubmission(prepared, violations) { Fingerprints = fingerprints };
+    }
+
+    /// <summary>The error type of a cell not run because it would not bind as in the instructor's notebook.</summary>
+    public const string BindingRefusedError = "BindingRefused";
+
+    private static Course.Engine.Runtime.CellRun BindingRefused(string why)
+    {
+        var error = new Course.Engine.Runtime.CellError(BindingRefusedError, "refused: " + why, null);
+        return new Course.Engine.Runtime.CellRun(Course.Engine.Runtime.CellStatus.RuntimeError, [error.ToOutput()], error, TimeSpan.Zero);
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public static class Check
     /// <exception cref="CheckFailedException">When the values differ.</exception>
     public static void Equal<T>(T expected, T actual, string what)
     {
+        RequireSameKind(expected, actual, what);
         if (!EqualityComparer<T>.Default.Equals(expected, actual))
         {
             throw new CheckFailedException(
@@ -73,8 +74,14 @@ public static class Check
 
         var want = expected.ToList();
         var got = actual.ToList();
-        var missing = want.Where(w => !got.Contains(w)).ToList();
-        var extra = got.Where(g => !want.Contains(g)).ToList();
+        foreach (var item in got)
+        {
+            RequireSameKind(want.FirstOrDefault(w => w is not null && item is not null && w.GetType() == item.GetType()) ?? want.FirstOrDefault(), item, what);
+        }
+
+        // Equality is always asked of the expected item (the test's own value), never of the learner's.
+        var missing = want.Where(w => !got.Any(g => EqualityComparer<T>.Default.Equals(w, g))).ToList();
+        var extra = got.Where(g => !want.Any(w => EqualityComparer<T>.Default.Equals(w, g))).ToList();
         if (missing.Count > 0 || extra.Count > 0 || want.Count != got.Count)
         {
             var parts = new List<string>();
@@ -94,6 +101,25 @@ public static class Check
             }
 
             throw new CheckFailedException($"{what}: {string.Join("; ", parts)}.");
+        }
+    }
+
+    /// <summary>
+    /// Fails when the learner's value is of another runtime type than the expected one (a subclass, or a type of
+    /// the learner's own that would answer <c>Equals</c> itself): equality is then decided by the test's value.
+    /// </summary>
+    private static void RequireSameKind<T>(T expected, T actual, string what)
+    {
+        if (expected is null || actual is null)
+        {
+            return;
+        }
+
+        var want = expected.GetType();
+        var got = actual.GetType();
+        if (want != got)
+        {
+            throw new CheckFailedException($"{what}: expected a value of type {want.Name}, got a {got.Name}.");
         }
     }
 
