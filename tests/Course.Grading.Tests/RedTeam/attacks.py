@@ -10,6 +10,13 @@ STUB_ADOPTED = '''static bool Adopted(VoteTally tally, bool permanentMemberVoted
     throw new NotImplementedException();
 }'''
 
+# Answers that compute nothing: with a fake Check they would pass every visible and hidden check.
+ADOPTED_TRUE = "static bool Adopted(VoteTally tally, bool permanentMemberVotedNo, int year) => true;"
+EMPTY_ANSWERS = {
+    "top-vetoer-answer": "static PermanentMember TopVetoer(int decade) => default;",
+    "replay-answer": "static (int StillBlocked, int WouldPass) DoubleVetoReplay(int fromYear, int toYear) => default;",
+}
+
 ATTACKS = {
     # ---- binding: tests must see the instructor's world --------------------------------------------------
     "b01-fake-check-class": {
@@ -22,7 +29,7 @@ ATTACKS = {
     public static void Equal<T>(T expected, T actual, string what) { }
 }
 
-''' + STUB_ADOPTED},
+''' + ADOPTED_TRUE, **EMPTY_ANSWERS},
     },
     "b02-using-alias-check": {
         "kind": "binding",
@@ -35,7 +42,7 @@ static class Lenient
     public static void Equal<T>(T expected, T actual, string what) { }
 }
 
-''' + STUB_ADOPTED},
+''' + ADOPTED_TRUE, **EMPTY_ANSWERS},
     },
     "b03-redeclared-library-enum": {
         "kind": "binding",
@@ -122,7 +129,7 @@ static bool Adopted(VoteTally tally, bool permanentMemberVotedNo, int year) => t
     public static void That(bool condition, string message) { }
     public static void Equal<T>(T expected, T actual, string what) { }
 }''']},
-        "replace": {"adopted-answer": STUB_ADOPTED},
+        "replace": {"adopted-answer": ADOPTED_TRUE, **EMPTY_ANSWERS},
     },
     "b11-wider-parameter-overload": {
         "kind": "binding",
