@@ -23,7 +23,7 @@ public sealed class SubmissionCompiler
 
     private readonly CellCompiler _compiler;
     private readonly SubmissionPolicy _policy;
-    private readonly ConcurrentDictionary<string, Lazy<CompiledEntry>> _cache = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Lazy<CompiledEntry>> _cache = new(StringComparer.Ordinal);
 
     public SubmissionCompiler(CellCompiler compiler, SubmissionPolicy policy)
     {
@@ -61,14 +61,48 @@ public sealed class SubmissionCompiler
         // List<Vote> to IEnumerable<Vote>"). Compiling is a small part of grading's time.
         lock (_gate)
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(CompileTimeLimit);
+            // Roslyn does not look at the token everywhere (overload resolution of nested lambdas can run
+            // for hours), so compiling runs on a thread of its own that is abandoned when over time: the
+            // cache it shares is then dropped, so no later submission touches what it still holds.
+            var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var work = Task.Factory.StartNew(
+                () => PrepareLocked(cells, reference, budget.Token),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             try
             {
-                return PrepareLocked(cells, reference, budget.Token);
+                if (!work.Wait(CompileTimeLimit, cancellationToken))
+                {
+                    budget.Cancel();
+                    _cache = new ConcurrentDictionary<string, Lazy<CompiledEntry>>(StringComparer.Ordinal);
+                    _references.Clear();
+                    _ = work.ContinueWith(_ => budget.Dispose(), TaskScheduler.Default);
+                    throw new OperationCanceledException();
+                }
+
+                budget.Dispose();
+                return work.Result;
+            }
+            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return TooSlow(cells);
+            }
+            catch (AggregateException ex) when (ex.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                return TooSlow(cells);
+            }
+        }
+    }
+
+    private PreparedSubmission TooSlow(IReadOnlyList<GradingCell> cells)
+    {
+        {
                 var seconds = CompileTimeLimit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
                 var culprit = cells.FirstOrDefault(c => c.Origin is CellOrigin.Answer or CellOrigin.Student)
                     ?? new GradingCell(0, CellOrigin.Student, true, string.Empty, string.Empty, null, IsStub: false);
@@ -76,7 +110,6 @@ public sealed class SubmissionCompiler
                     [.. cells.Select(c => new PreparedCell(c, null, null))],
                     [new CellViolation(culprit,
                         new PolicyViolation("compiling", $"compiling this notebook took longer than {seconds} s (the limit per submission), so it was stopped", 1))]);
-            }
         }
     }
 
@@ -140,6 +173,13 @@ public sealed class SubmissionCompiler
         {
             if (!cell.IsCode)
             {
+                prepared.Add(new PreparedCell(cell, null, null));
+                continue;
+            }
+
+            if (cell.Origin is CellOrigin.Answer or CellOrigin.Student && CompileGuard.Problem(cell.Source, cancellationToken) is { } tooComplex)
+            {
+                violations.Add(new CellViolation(cell, tooComplex));
                 prepared.Add(new PreparedCell(cell, null, null));
                 continue;
             }

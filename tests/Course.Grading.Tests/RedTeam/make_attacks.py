@@ -160,13 +160,33 @@ def main():
         cell["source"] = lines(cell["source"])
         source_cells.append(cell)
     write(os.path.join(HERE, "source", "veto-power.ipynb"), notebook(source_cells))
+    write(os.path.join(HERE, "stub", "veto-power.ipynb"), notebook(student_cells()))
     for name in HONEST:
         write(os.path.join(HERE, "Attacks", name, "submission", "veto-power.ipynb"), notebook(student_cells(honest=True)))
         with open(os.path.join(HERE, "Attacks", name, "attack.md"), "w", encoding="utf-8") as f:
             f.write("kind: honest\n\nAn honest student with the right answers, graded beside the attacks: must keep full marks.\n")
     for name, attack in ATTACKS.items():
         folder = os.path.join(HERE, "Attacks", name)
-        if "notebook" in attack:
+        os.makedirs(folder, exist_ok=True)
+        if "student_id" in attack:
+            with open(os.path.join(folder, "student-id.json"), "w", encoding="utf-8") as f:
+                f.write(json.dumps(attack["student_id"]) + "\n")
+        if "folder_link" in attack:
+            with open(os.path.join(folder, "submission.link"), "w", encoding="utf-8") as f:
+                f.write(attack["folder_link"] + "\n")
+        elif "link" in attack:
+            os.makedirs(os.path.join(folder, "submission"), exist_ok=True)
+            with open(os.path.join(folder, "submission", "veto-power.ipynb.link"), "w", encoding="utf-8") as f:
+                f.write(attack["link"] + "\n")
+        elif attack.get("folder_notebook"):
+            os.makedirs(os.path.join(folder, "submission", "veto-power.ipynb"), exist_ok=True)
+            with open(os.path.join(folder, "submission", "veto-power.ipynb", "answers.cs"), "w", encoding="utf-8") as f:
+                f.write("// a notebook that is a folder\n")
+        elif "generate" in attack:
+            os.makedirs(os.path.join(folder, "submission"), exist_ok=True)
+            with open(os.path.join(folder, "submission", "veto-power.ipynb.generate"), "w", encoding="utf-8") as f:
+                f.write(attack["generate"] + "\n")
+        elif "notebook" in attack:
             raw = attack["notebook"]
             os.makedirs(os.path.join(folder, "submission"), exist_ok=True)
             with open(os.path.join(folder, "submission", "veto-power.ipynb"), "wb") as f:

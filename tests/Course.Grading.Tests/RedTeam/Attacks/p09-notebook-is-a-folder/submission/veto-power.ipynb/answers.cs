@@ -1,0 +1,1 @@
+// a notebook that is a folder
