@@ -103,12 +103,12 @@ public sealed class SubmissionCompiler
     private PreparedSubmission TooSlow(IReadOnlyList<GradingCell> cells)
     {
         {
-                var seconds = CompileTimeLimit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-                var culprit = cells.FirstOrDefault(c => c.Origin is CellOrigin.Answer or CellOrigin.Student)
-                    ?? new GradingCell(0, CellOrigin.Student, true, string.Empty, string.Empty, null, IsStub: false);
-                return new PreparedSubmission(
-                    [.. cells.Select(c => new PreparedCell(c, null, null))],
-                    [new CellViolation(culprit,
+            var seconds = CompileTimeLimit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            var culprit = cells.FirstOrDefault(c => c.Origin is CellOrigin.Answer or CellOrigin.Student)
+                ?? new GradingCell(0, CellOrigin.Student, true, string.Empty, string.Empty, null, IsStub: false);
+            return new PreparedSubmission(
+                [.. cells.Select(c => new PreparedCell(c, null, null))],
+                [new CellViolation(culprit,
                         new PolicyViolation("compiling", $"compiling this notebook took longer than {seconds} s (the limit per submission), so it was stopped", 1))]);
         }
     }

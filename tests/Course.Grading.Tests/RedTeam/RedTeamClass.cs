@@ -159,14 +159,20 @@ public sealed class RedTeamClass : IAsyncLifetime
             case "huge-cell":
                 cells.Add(new System.Text.Json.Nodes.JsonObject
                 {
-                    ["cell_type"] = "code", ["execution_count"] = null, ["id"] = "huge", ["metadata"] = new System.Text.Json.Nodes.JsonObject(),
-                    ["outputs"] = new System.Text.Json.Nodes.JsonArray(), ["source"] = lines,
+                    ["cell_type"] = "code",
+                    ["execution_count"] = null,
+                    ["id"] = "huge",
+                    ["metadata"] = new System.Text.Json.Nodes.JsonObject(),
+                    ["outputs"] = new System.Text.Json.Nodes.JsonArray(),
+                    ["source"] = lines,
                 });
                 break;
             case "huge-outputs":
                 cells[2]!["outputs"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
                 {
-                    ["output_type"] = "stream", ["name"] = "stdout", ["text"] = lines,
+                    ["output_type"] = "stream",
+                    ["name"] = "stdout",
+                    ["text"] = lines,
                 });
                 break;
             default:
