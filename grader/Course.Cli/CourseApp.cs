@@ -32,7 +32,7 @@ public static class CourseApp
         }
         catch (CourseUserException ex)
         {
-            console.Error.WriteLine($"course: {ex.Message}");
+            console.WriteErrorLine($"course: {ex.Message}");
             return 1;
         }
     }

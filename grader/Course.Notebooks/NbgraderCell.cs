@@ -34,6 +34,11 @@ public sealed record NbgraderCell(string GradeId, bool Grade, bool Solution, boo
         }
 
         var gradeId = nb["grade_id"] is JsonValue id && id.TryGetValue<string>(out var s) ? s : null;
+        if (gradeId is null && nb["grade_id"] is not null)
+        {
+            throw error("metadata.nbgrader.grade_id must be a string");
+        }
+
         if (string.IsNullOrEmpty(gradeId))
         {
             throw error("metadata.nbgrader has no grade_id");

@@ -52,9 +52,7 @@ public sealed class Notebook
     /// else <c>"csharp"</c>.
     /// </summary>
     public string DefaultKernelName =>
-        Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"] is JsonValue v && v.TryGetValue<string>(out var name)
-            ? name
-            : NotebookCell.CSharpKernel;
+        NotebookJson.StringAt(Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName") ?? NotebookCell.CSharpKernel;
 
     /// <summary>A new, empty C# notebook with the metadata Polyglot Notebooks writes.</summary>
     public static Notebook CreateCSharp() => new(
@@ -96,22 +94,64 @@ public sealed class Notebook
     }
 
     /// <summary>Reads a notebook from JSON text; <paramref name="sourceName"/> names it in errors.</summary>
-    public static Notebook Parse(string json, string sourceName)
+    public static Notebook Parse(string json, string sourceName) => Parse(json, sourceName, NotebookLimits.None);
+
+    /// <summary>
+    /// Reads a notebook from JSON text within <paramref name="limits"/>; any problem, whatever the shape
+    /// of the JSON, is a <see cref="NotebookFormatException"/> naming <paramref name="sourceName"/>.
+    /// </summary>
+    public static Notebook Parse(string json, string sourceName, NotebookLimits limits)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json), sourceName, limits);
+    }
+
+    /// <summary>
+    /// Reads a notebook from UTF-8 bytes (a leading byte-order mark is skipped) within <paramref name="limits"/>.
+    /// Invalid UTF-8, invalid JSON, nesting or token counts past the limits, and any value of the wrong
+    /// type anywhere are a <see cref="NotebookFormatException"/> naming <paramref name="sourceName"/>; the
+    /// JSON tree is built only after a streaming pass has checked nesting and size.
+    /// </summary>
+    public static Notebook Parse(ReadOnlySpan<byte> utf8, string sourceName, NotebookLimits limits)
+    {
         ArgumentNullException.ThrowIfNull(sourceName);
-        JsonNode? root;
-        try
+        ArgumentNullException.ThrowIfNull(limits);
+        if (utf8.StartsWith(Utf8Bom))
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
-            throw new NotebookFormatException(sourceName, $"not valid JSON{where}", ex);
+            utf8 = utf8[Utf8Bom.Length..];
         }
 
         NotebookFormatException Error(string problem) => new(sourceName, problem);
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            throw Error($"not UTF-8 text (an invalid byte at offset {FirstInvalidUtf8(utf8)})");
+        }
+
+        try
+        {
+            return Build(utf8, sourceName, limits, Error);
+        }
+        catch (JsonException ex)
+        {
+            // Without a position (e.g. a key twice in one object) the parser's own words say what is wrong.
+            var where = ex.LineNumber is { } line
+                ? $" (line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1})"
+                : $" ({(ex.Message.Length <= 160 ? ex.Message : ex.Message[..160] + "...")})";
+            throw new NotebookFormatException(sourceName, $"not valid JSON{where}", ex);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
+        {
+            // A value of an unexpected JSON type that a check above missed: still the file's fault, still one line.
+            throw new NotebookFormatException(sourceName, $"a value has an unexpected type ({ex.Message})", ex);
+        }
+    }
+
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private static Notebook Build(ReadOnlySpan<byte> utf8, string sourceName, NotebookLimits limits, Func<string, NotebookFormatException> Error)
+    {
+        CheckShape(utf8, limits, Error);
+        var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = limits.MaxDepth + 1 });
         if (root is not JsonObject top)
         {
             throw Error("not a notebook (the file must hold a JSON object)");
@@ -138,22 +178,77 @@ public sealed class Notebook
             throw Error("'cells' must be a list");
         }
 
+        if (cells.Count > limits.MaxCells)
+        {
+            throw Error($"{cells.Count} cells, more than the {limits.MaxCells} a notebook may have");
+        }
+
         var extra = NotebookJson.UnknownKeys(top, KnownKeys);
 
-        var notebook = new Notebook((JsonObject)metadata.DeepClone(), minor, extra, DetectIndent(json), json.EndsWith('\n'));
+        var notebook = new Notebook((JsonObject)metadata.DeepClone(), minor, extra, DetectIndent(utf8), utf8.Length > 0 && utf8[^1] == (byte)'\n');
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var codeCells = 0;
+        var totalSource = 0L;
         for (var i = 0; i < cells.Count; i++)
         {
-            var cell = NotebookCell.FromJson(cells[i], sourceName, i + 1);
+            var cell = NotebookCell.FromJson(cells[i], sourceName, i + 1, limits);
             if (cell.Id is { } id && !ids.Add(id))
             {
                 throw Error($"cell {i + 1}: duplicate cell id '{id}'");
+            }
+
+            if (cell.Kind == CellKind.Code && ++codeCells > limits.MaxCodeCells)
+            {
+                throw Error($"more than the {limits.MaxCodeCells} code cells a notebook may have");
+            }
+
+            totalSource += cell.Source.Length;
+            if (totalSource > limits.MaxTotalSourceChars)
+            {
+                throw Error($"more than the {limits.MaxTotalSourceChars} characters of source a notebook may have in all its cells");
             }
 
             notebook.Cells.Add(cell);
         }
 
         return notebook;
+    }
+
+    // A streaming pass (no tree, no allocation per token) that bounds nesting and size before the tree is built.
+    private static void CheckShape(ReadOnlySpan<byte> utf8, NotebookLimits limits, Func<string, NotebookFormatException> error)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
+        var tokens = 0L;
+        while (reader.Read())
+        {
+            if (++tokens > limits.MaxJsonTokens)
+            {
+                throw error($"more than the {limits.MaxJsonTokens} JSON values a notebook may have");
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= limits.MaxDepth)
+            {
+                throw error($"JSON nested deeper than {limits.MaxDepth} levels (line {LineOf(utf8, reader.TokenStartIndex)})");
+            }
+        }
+    }
+
+    private static int LineOf(ReadOnlySpan<byte> utf8, long offset) => utf8[..(int)offset].Count((byte)'\n') + 1;
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var at = 0;
+        while (at < utf8.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(utf8[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return at;
     }
 
     /// <summary>The notebook as nbformat JSON text, laid out as Jupyter writes it.</summary>
@@ -201,16 +296,16 @@ public sealed class Notebook
     }
 
     // The file's own indent (spaces before the first key); Jupyter's is 1.
-    private static int DetectIndent(string json)
+    private static int DetectIndent(ReadOnlySpan<byte> json)
     {
-        var newline = json.IndexOf('\n', StringComparison.Ordinal);
+        var newline = json.IndexOf((byte)'\n');
         if (newline < 0)
         {
             return 1;
         }
 
         var spaces = 0;
-        while (newline + 1 + spaces < json.Length && json[newline + 1 + spaces] == ' ')
+        while (newline + 1 + spaces < json.Length && json[newline + 1 + spaces] == (byte)' ')
         {
             spaces++;
         }

@@ -59,8 +59,8 @@ public sealed class NotebookCell
             }
 
             return KernelDirective.Leading(Source)?.Kernel
-                ?? (Metadata["polyglot_notebook"]?["kernelName"] is JsonValue p && p.TryGetValue<string>(out var pk) ? pk : null)
-                ?? (Metadata["dotnet_interactive"]?["language"] is JsonValue d && d.TryGetValue<string>(out var dk) ? dk : null);
+                ?? NotebookJson.StringAt(Metadata, "polyglot_notebook", "kernelName")
+                ?? NotebookJson.StringAt(Metadata, "dotnet_interactive", "language");
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class NotebookCell
         ExecutionCount = null;
     }
 
-    internal static NotebookCell FromJson(JsonNode? node, string sourceName, int number)
+    internal static NotebookCell FromJson(JsonNode? node, string sourceName, int number, NotebookLimits limits)
     {
         var where = $"cell {number}";
         NotebookFormatException Error(string problem) => new(sourceName, $"{where}: {problem}");
@@ -122,8 +122,18 @@ public sealed class NotebookCell
 
         var extra = NotebookJson.UnknownKeys(json, KnownKeys);
 
-        var cell = new NotebookCell(kind, id, NotebookJson.MultilineString(json, "source", Error), (JsonObject)metadata.DeepClone(), extra);
-        if (kind == CellKind.Code)
+        var source = NotebookJson.MultilineString(json, "source", Error);
+        if (source.Length > limits.MaxCellSourceChars)
+        {
+            throw Error($"{source.Length} characters of source, more than the {limits.MaxCellSourceChars} a cell may have");
+        }
+
+        var cell = new NotebookCell(kind, id, source, (JsonObject)metadata.DeepClone(), extra);
+        if (kind == CellKind.Code && !limits.KeepOutputs)
+        {
+            cell.ExecutionCount = NotebookJson.OptionalInt(json, "execution_count", Error);
+        }
+        else if (kind == CellKind.Code)
         {
             cell.ExecutionCount = NotebookJson.OptionalInt(json, "execution_count", Error);
             if (json["outputs"] is not JsonArray outputs)
@@ -137,8 +147,25 @@ public sealed class NotebookCell
             }
         }
 
-        _ = NbgraderCell.From(cell.Metadata, Error);
+        if (NbgraderCell.From(cell.Metadata, Error) is { } nbgrader)
+        {
+            CheckGradeId(nbgrader.GradeId, limits, Error);
+        }
+
         return cell;
+    }
+
+    private static void CheckGradeId(string gradeId, NotebookLimits limits, Func<string, NotebookFormatException> error)
+    {
+        if (gradeId.Length > limits.MaxGradeIdLength)
+        {
+            throw error($"metadata.nbgrader.grade_id is {gradeId.Length} characters long, more than {limits.MaxGradeIdLength}");
+        }
+
+        if (limits.PrintableGradeIds && gradeId.Any(c => c != ' ' && (char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned)))
+        {
+            throw error("metadata.nbgrader.grade_id holds control, invisible or line-breaking characters");
+        }
     }
 
     internal JsonObject ToJson()

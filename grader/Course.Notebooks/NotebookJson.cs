@@ -20,6 +20,24 @@ internal static class NotebookJson
         return extra;
     }
 
+    /// <summary>
+    /// The string at <paramref name="path"/> under <paramref name="node"/> (each step an object member), or
+    /// null when any step is missing or not an object, or the value is not a string: never throws,
+    /// whatever types the file holds.
+    /// </summary>
+    public static string? StringAt(JsonNode? node, params ReadOnlySpan<string> path)
+    {
+        foreach (var key in path)
+        {
+            if (node is not JsonObject json || !json.TryGetPropertyValue(key, out node))
+            {
+                return null;
+            }
+        }
+
+        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    }
+
     public static string String(JsonObject json, string key, Func<string, NotebookFormatException> error) =>
         json[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw error($"'{key}' must be a string");
 

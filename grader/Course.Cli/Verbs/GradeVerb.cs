@@ -119,7 +119,7 @@ public static class GradeVerb
         public void Finished(SubmissionResult result, bool reused)
         {
             task.Increment(1);
-            task.Description = $"graded {result.StudentId}";
+            task.Description = "graded " + PlainLines.Markup($"{result.StudentId}/{result.Assignment}");
         }
     }
 

@@ -80,7 +80,7 @@ public static class RunVerb
         }
 
         var failures = batch.Runs.SelectMany(r => r.Result.Failures.Select(f => (r.Name, Cell: f))).ToList();
-        console.Output.WriteLine(string.Create(
+        console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{batch.Runs.Count} notebook(s), {batch.Runs.Sum(r => r.Result.CellsRun)} cells run, {failures.Count} error(s), {batch.Elapsed.TotalSeconds:0.00} s"));
         if (failures.Count == 0)
@@ -89,7 +89,7 @@ public static class RunVerb
         }
 
         var (name, first) = failures[0];
-        console.Error.WriteLine($"course: {failures.Count} cell(s) failed; first: {name} cell {first.Number}: {Describe(first.Run)}");
+        console.WriteErrorLine($"course: {failures.Count} cell(s) failed; first: {name} cell {first.Number}: {Describe(first.Run)}");
         return 1;
     }
 
@@ -100,10 +100,10 @@ public static class RunVerb
         var notRun = result.NotRun.Count > 0 ? $", {result.NotRun.Count} not run" : string.Empty;
         console.Output.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{status} {Markup.Escape(run.Name)}: {result.CellsRun} cells run, {result.Failures.Count} error(s){notRun}, {result.Elapsed.TotalSeconds:0.00} s"));
+            $"{status} {PlainLines.Markup(run.Name)}: {result.CellsRun} cells run, {result.Failures.Count} error(s){notRun}, {result.Elapsed.TotalSeconds:0.00} s"));
         foreach (var cell in result.Cells.Where(c => c.Run.Failed || c.Run.Status == CellStatus.NotRun))
         {
-            console.Output.WriteLine($"     {run.Name} cell {cell.Number}: {Describe(cell.Run)}");
+            console.WriteLine($"     {run.Name} cell {cell.Number}: {Describe(cell.Run)}");
         }
     }
 

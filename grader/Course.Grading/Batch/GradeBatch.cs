@@ -28,7 +28,7 @@ public sealed class GradeBatch
     {
         _request = request ?? throw new ArgumentNullException(nameof(request));
         _time = time ?? TimeProvider.System;
-        _store = new ResultStore(request.OutFolder);
+        _store = new ResultStore(request.OutFolder, workersSandboxed: request.Worker.Sandboxed);
         var libraryPath = request.CourseLibrary;
         var compilerOptions = new CellCompilerOptions
         {
@@ -49,16 +49,17 @@ public sealed class GradeBatch
     public async Task<GradeSummary> RunAsync(IGradeProgress? progress, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var students = Directory.GetDirectories(_request.SubmissionsFolder)
-            .Select(Path.GetFileName)
-            .Where(name => !string.IsNullOrEmpty(name) && !name.StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var students = StudentFolders(_request.SubmissionsFolder);
         var jobs = students.SelectMany(s => _request.Assignments.Select(a => (Student: s!, Assignment: a))).ToList();
         progress?.Started(jobs.Count);
         var results = new SubmissionResult[jobs.Count];
         var reused = 0;
         var settings = Settings();
+        if (!_store.ReusesRecords)
+        {
+            _store.Forget();
+        }
+
         try
         {
             await GradeAllAsync(jobs, results, settings, progress, () => Interlocked.Increment(ref reused), cancellationToken).ConfigureAwait(false);
@@ -66,6 +67,10 @@ public sealed class GradeBatch
         finally
         {
             await _runner.DisposeAsync().ConfigureAwait(false);
+            if (!_store.ReusesRecords)
+            {
+                _store.Forget();
+            }
         }
 
         var gradebook = Path.Combine(_store.OutFolder, "gradebook.csv");
@@ -94,18 +99,8 @@ public sealed class GradeBatch
             async (index, ct) =>
             {
                 var (student, assignment) = jobs[index];
-                var folder = Path.Combine(_request.SubmissionsFolder, student);
-                var file = Path.Combine(folder, assignment.FileName);
-                var bytes = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false) : [];
-                var key = ResultStore.KeyOf(bytes, assignment.SourceText, settings + "\0" + (File.Exists(file) ? "file" : "missing"));
-                var result = _store.TryLoad(student, assignment.Name, key);
-                var wasReused = result is not null;
-                if (result is null)
-                {
-                    result = await GradeOneAsync(student, assignment, folder, ct).ConfigureAwait(false);
-                    _store.Save(result, key);
-                }
-                else
+                var (result, wasReused) = await GradeOrReuseAsync(student, assignment, settings, cancellationToken, ct).ConfigureAwait(false);
+                if (wasReused)
                 {
                     countReused();
                 }
@@ -115,11 +110,59 @@ public sealed class GradeBatch
             }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One job, never failing for the batch: whatever the submission makes any step throw (the reader,
+    /// the restorer, the compiler, the runner, the scorer, the reports) becomes that student's row with
+    /// the reason; only cancelling the whole batch stops it. A row saying the grader failed is not kept
+    /// for reuse, so a rerun tries again.
+    /// </summary>
+    private async Task<(SubmissionResult Result, bool Reused)> GradeOrReuseAsync(
+        string student, Assignment assignment, string settings, CancellationToken batch, CancellationToken ct)
+    {
+        string? key = null;
+        try
+        {
+            if (StudentIdProblem(student) is { } problem)
+            {
+                return (Scorer.Unreadable(student, assignment, problem), false);
+            }
+
+            var read = SubmissionReader.Read(Path.Combine(_request.SubmissionsFolder, student), assignment.FileName);
+            key = ResultStore.KeyOf(read.Bytes, assignment.SourceText, settings + "\0" + (read.Problem ?? "read"));
+            if (_store.TryLoad(student, assignment.Name, key) is { } reused)
+            {
+                return (reused, true);
+            }
+
+            var result = await GradeOneAsync(student, assignment, read, ct).ConfigureAwait(false);
+            _store.Save(result, key);
+            return (result, false);
+        }
+        catch (Exception ex) when (!batch.IsCancellationRequested)
+        {
+            var failed = Scorer.Unreadable(student, assignment, GraderFailure(ex));
+            try
+            {
+                _store.Save(failed, key ?? string.Empty, reusable: false);
+            }
+            catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
+            {
+                // The row still goes into the gradebook; only this student's files could not be written.
+            }
+
+            return (failed, false);
+        }
+    }
+
     /// <summary>One submission through the whole pipeline.</summary>
-    public async Task<SubmissionResult> GradeOneAsync(string student, Assignment assignment, string studentFolder, CancellationToken cancellationToken)
+    public Task<SubmissionResult> GradeOneAsync(string student, Assignment assignment, string studentFolder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var read = SubmissionReader.Read(studentFolder, assignment.FileName);
+        return GradeOneAsync(student, assignment, SubmissionReader.Read(studentFolder, assignment.FileName), cancellationToken);
+    }
+
+    private async Task<SubmissionResult> GradeOneAsync(string student, Assignment assignment, SubmissionRead read, CancellationToken cancellationToken)
+    {
         if (read.Notebook is null)
         {
             return Scorer.Unreadable(student, assignment, read.Problem!);
@@ -135,6 +178,46 @@ public sealed class GradeBatch
 
         var runs = await _runner.RunAsync(prepared, cancellationToken).ConfigureAwait(false);
         return Scorer.Score(student, assignment, prepared, runs);
+    }
+
+    /// <summary>
+    /// Every folder of the submissions folder is a student (hidden ones, such as <c>.git</c>, excepted), in
+    /// ordinal order. Symbolic links to folders are listed too, so that they get a row saying they are
+    /// refused rather than silently nothing; plain files at the top are not students.
+    /// </summary>
+    public static IReadOnlyList<string> StudentFolders(string submissionsFolder) =>
+        [.. new DirectoryInfo(submissionsFolder)
+            .EnumerateFileSystemInfos()
+            .Where(entry => entry is DirectoryInfo || entry.LinkTarget is not null)
+            .Select(entry => entry.Name)
+            .Where(name => name.Length > 0 && !name.StartsWith('.'))
+            .Order(StringComparer.Ordinal)];
+
+    // Names that cannot be a student's output folder, or that the file system could not give us faithfully.
+    private static string? StudentIdProblem(string student)
+    {
+        if (string.Equals(student, "gradebook.csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the folder's name is reserved for the grader's own gradebook.csv; rename the folder";
+        }
+
+        return student.Contains('\uFFFD', StringComparison.Ordinal)
+            ? "the folder's name is not valid UTF-8; rename the folder"
+            : null;
+    }
+
+    // One line, no stack trace and none of the grader's folders: the kind of failure and its first words.
+    private string GraderFailure(Exception ex)
+    {
+        var message = ex.Message.ReplaceLineEndings(" ")
+            .Replace(_request.SubmissionsFolder, "<submissions>", StringComparison.Ordinal)
+            .Replace(_store.OutFolder, "<out>", StringComparison.Ordinal);
+        if (message.Length > 200)
+        {
+            message = message[..200] + "...";
+        }
+
+        return $"the grader failed on this submission ({ex.GetType().Name}: {message}); it was not graded, and a rerun will try again";
     }
 
     private string Settings() => string.Create(

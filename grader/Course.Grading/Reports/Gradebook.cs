@@ -10,6 +10,9 @@ namespace Course.Grading.Reports;
 /// <c>student_id,assignment,score,max_score</c> then one per grade_id (the assignments' test cells, in
 /// assignment then notebook order; empty where a grade_id is not part of a row's assignment). Rows are
 /// sorted by student_id then assignment (ordinal), numbers are invariant: a rerun writes the same bytes.
+/// A cell that a spreadsheet would run as a formula (one starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// <c>@</c>, tab or CR) gets a leading apostrophe (CsvHelper's <see cref="InjectionOptions.Escape"/>), and
+/// control and bidirectional characters in names are written as visible escapes (<see cref="SafeText"/>).
 /// </summary>
 public static class Gradebook
 {
@@ -26,12 +29,12 @@ public static class Gradebook
             .Distinct(StringComparer.Ordinal)
             .ToList();
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n", InjectionOptions = InjectionOptions.Escape };
         using (var csv = new CsvWriter(text, config))
         {
             foreach (var header in new[] { "student_id", "assignment", "score", "max_score" }.Concat(columns))
             {
-                csv.WriteField(header);
+                csv.WriteField(SafeText.Visible(header));
             }
 
             csv.NextRecord();
@@ -39,8 +42,8 @@ public static class Gradebook
                          .OrderBy(r => r.StudentId, StringComparer.Ordinal)
                          .ThenBy(r => r.Assignment, StringComparer.Ordinal))
             {
-                csv.WriteField(result.StudentId);
-                csv.WriteField(result.Assignment);
+                csv.WriteField(SafeText.Visible(result.StudentId));
+                csv.WriteField(SafeText.Visible(result.Assignment));
                 csv.WriteField(Number(result.Score));
                 csv.WriteField(Number(result.MaxScore));
                 var byId = result.Tests.ToDictionary(t => t.GradeId, StringComparer.Ordinal);

@@ -32,6 +32,12 @@ public sealed record WorkerOptions
     /// <summary>The folder under which each submission gets a fresh working folder.</summary>
     public string WorkRoot { get; init; } = Path.Combine(Path.GetTempPath(), "course-grade");
 
+    /// <summary>
+    /// True (the default): every worker runs in the operating-system sandbox. False (<c>--no-sandbox</c>): an
+    /// ordinary process of the grading user, which could have written anything the grader can.
+    /// </summary>
+    public bool Sandboxed { get; init; } = true;
+
     private static string FindDotnetHost()
     {
         var exe = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "dotnet.exe" : "dotnet";

@@ -97,6 +97,21 @@ public sealed class GoldenScenarioTests(GradedClass graded) : IClassFixture<Grad
     }
 
     [Fact]
+    public void Feedback_keeps_no_live_payload_from_a_students_markdown_or_output()
+    {
+        var feedback = File.ReadAllText(Path.Combine(graded.Out, "input-markdown-payload", "council-votes", "feedback.html"));
+        var links = System.Text.RegularExpressions.Regex.Matches(feedback, "(?:href|src)=\"([^\"]*)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(["https://example.org/ok"], links);
+        Assert.DoesNotContain("<script", feedback, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", feedback, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[image: tracker]", feedback, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(5)&gt;\\u001B[31m&lt;/pre&gt;&lt;script&gt;", feedback, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy", feedback, StringComparison.Ordinal);
+        var control = File.ReadAllText(Path.Combine(graded.Out, "input-control-characters", "council-votes", "feedback.html"));
+        Assert.Contains("votes \\u0000 with an escaped NUL, \\u001B[2J an escape sequence and \\u202E a BiDi override", control, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rerun_reuses_every_result_and_writes_the_same_bytes()
     {
         Assert.Equal(0, graded.SecondRun.Exit);
