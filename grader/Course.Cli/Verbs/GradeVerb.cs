@@ -120,7 +120,7 @@ public static class GradeVerb
             MemoryLimitBytes = memory * 1024L * 1024,
             Sandboxed = sandboxed,
         };
-        if (sandboxed && Bubblewrap.Probe(worker) is { } problem)
+        if (sandboxed && Bubblewrap.Probe(worker.SharingFolderOf(course?.CourseLibAssembly)) is { } problem)
         {
             throw new CourseUserException($"no grading sandbox: {problem}; {Bubblewrap.InstallHint}");
         }

@@ -69,7 +69,7 @@ public static class Bubblewrap
     }
 
     private static Launch LaunchFor(WorkerOptions options) =>
-        Probes.GetOrAdd(options.DotnetHost + "\0" + options.WorkerAssembly, _ => Detect(options));
+        Probes.GetOrAdd(string.Join('\0', [options.DotnetHost, options.WorkerAssembly, .. options.SharedFolders]), _ => Detect(options));
 
     private static Launch Detect(WorkerOptions options)
     {

@@ -8,10 +8,11 @@ namespace Course.Grading.Sandbox;
 
 /// <summary>
 /// One grading worker process (grader/Course.Worker) and the grader's end of its private channel.
-/// It is started in a fresh working folder with a scrubbed environment (only what the runtime needs,
-/// HOME and TMPDIR inside the folder, diagnostics off) and a hard heap limit; the grader kills its
-/// whole process tree when a cell overruns its time, its memory passes the cap, or it writes anything
-/// that is not a frame with this run's nonce.
+/// It is started in the bubblewrap sandbox (<see cref="Bubblewrap"/>; or, with <c>--no-sandbox</c>, in a
+/// fresh working folder) in its own cgroup where available (<see cref="WorkerCgroup"/>), with a scrubbed
+/// environment (only what the runtime needs, HOME and TMPDIR in its private folder, diagnostics off) and a
+/// hard heap limit; the grader kills its whole process tree when a cell overruns its time, the tree's
+/// resident memory passes the cap, or it writes anything that is not a frame with this run's nonce.
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
@@ -135,7 +136,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("the grading worker did not start");
+            process = await ProcessLauncher.StartAsync(start).ConfigureAwait(false);
         }
         catch
         {
