@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using Course.Engine.Runtime;
 using Course.Grading.Sandbox;
 using Course.Worker.Protocol;
-using ProtocolViolationException = Course.Worker.Protocol.ProtocolViolationException;
 using static Course.Grading.Tests.Sandbox.ProbeCells;
+using ProtocolViolationException = Course.Worker.Protocol.ProtocolViolationException;
 
 namespace Course.Grading.Tests.Sandbox;
 
