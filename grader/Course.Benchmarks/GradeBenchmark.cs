@@ -39,10 +39,40 @@ public static class GradeBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assignment {assignment.Name}: {assignment.Tests.Count} tests; {count} synthetic submissions ({kinds}); {jobs} jobs on {Environment.ProcessorCount} cores"));
 
         var worker = new WorkerOptions { WorkRoot = Path.Combine(root, "work") };
+        if (Bubblewrap.Probe(worker) is { } problem)
+        {
+            Console.WriteLine("no grading sandbox here (" + problem + "): every figure below is without it");
+            worker = worker with { Sandboxed = false };
+        }
+        else
+        {
+            Console.WriteLine("sandbox: bubblewrap; " + WorkerCgroup.Availability);
+        }
+
         var cold = await GradeAsync(assignment, submissions, Path.Combine(root, "out-cold"), jobs, worker, course).ConfigureAwait(false);
         var warm = await GradeAsync(assignment, submissions, Path.Combine(root, "out-warm"), jobs, worker, course).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"course grade, cold (Roslyn starting): {count} submissions in {cold.TotalSeconds:0.00} s = {count / cold.TotalSeconds:0.0} submissions/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"course grade, warm:                   {count} submissions in {warm.TotalSeconds:0.00} s = {count / warm.TotalSeconds:0.0} submissions/s"));
+        if (worker.Sandboxed)
+        {
+            // The same warm grading without the sandbox, twice each, alternating, so load on a shared machine falls on both.
+            var sandboxed = new List<double> { warm.TotalSeconds };
+            var plain = new List<double>();
+            for (var round = 0; round < 2; round++)
+            {
+                plain.Add((await GradeAsync(assignment, submissions, Path.Combine(root, $"out-plain-{round}"), jobs, worker with { Sandboxed = false }, course).ConfigureAwait(false)).TotalSeconds);
+                if (round == 0)
+                {
+                    sandboxed.Add((await GradeAsync(assignment, submissions, Path.Combine(root, "out-warm-again"), jobs, worker, course).ConfigureAwait(false)).TotalSeconds);
+                }
+            }
+
+            var withSandbox = count / sandboxed.Min();
+            var without = count / plain.Min();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"course grade, warm, sandboxed:        {withSandbox:0.0} submissions/s (best of {sandboxed.Count})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"course grade, warm, --no-sandbox:     {without:0.0} submissions/s (best of {plain.Count})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sandboxed throughput / throughput without the sandbox: {withSandbox / without:0.00} (aim: at least 0.80)"));
+        }
 
         if (dotnetTests > 0)
         {

@@ -1,12 +1,35 @@
 // The isolated grading worker: runs one submission's compiled cells, one after another, in its own
 // process. It references only Course.Engine.Runtime (no Roslyn), so it starts in about 100 ms.
-// Its stdin and stdout carry the grader's framed protocol (see FrameChannel); the console that cells
-// see is routed into each cell's outputs by the executor, and nothing else reaches stdout.
+// The grader's framed protocol (see FrameChannel) travels on two inherited pipe descriptors named by
+// `--channel IN OUT` (on Linux and macOS: stdin and stdout are then /dev/null, so no console API reaches
+// the channel), or on stdin and stdout without it (Windows). The console that cells see is routed into
+// each cell's outputs by the executor.
 using Course.Engine.Runtime;
+using Course.Worker;
 using Course.Worker.Protocol;
 
-var fromGrader = Console.OpenStandardInput();
-var toGrader = Console.OpenStandardOutput();
+const string StartedByGrader = "Course.Worker is started by `course grade`; it speaks only the grader's protocol.\n";
+Stream fromGrader;
+Stream toGrader;
+if (args is ["--channel", var inFd, var outFd] && int.TryParse(inFd, out var input) && int.TryParse(outFd, out var output) && !OperatingSystem.IsWindows())
+{
+    try
+    {
+        fromGrader = ChannelDescriptors.Open(input, FileAccess.Read);
+        toGrader = ChannelDescriptors.Open(output, FileAccess.Write);
+    }
+    catch (IOException)
+    {
+        await Console.OpenStandardError().WriteAsync(System.Text.Encoding.UTF8.GetBytes(StartedByGrader)).ConfigureAwait(false);
+        return 2;
+    }
+}
+else
+{
+    fromGrader = Console.OpenStandardInput();
+    toGrader = Console.OpenStandardOutput();
+}
+
 Console.SetIn(TextReader.Null);
 Console.SetOut(TextWriter.Null);
 Console.SetError(TextWriter.Null);
@@ -22,7 +45,7 @@ try
 }
 catch (Exception ex) when (ex is ProtocolViolationException or EndOfStreamException)
 {
-    await Console.OpenStandardError().WriteAsync(System.Text.Encoding.UTF8.GetBytes("Course.Worker is started by `course grade`; it speaks only the grader's protocol.\n")).ConfigureAwait(false);
+    await Console.OpenStandardError().WriteAsync(System.Text.Encoding.UTF8.GetBytes(StartedByGrader)).ConfigureAwait(false);
     return 2;
 }
 

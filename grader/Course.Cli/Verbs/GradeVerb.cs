@@ -12,8 +12,10 @@ using Spectre.Console;
 namespace Course.Cli.Verbs;
 
 /// <summary>
-/// <c>course grade --source &lt;instructor notebook or folder&gt; --submissions DIR --out DIR [--jobs N] [--timeout SECONDS]</c>:
+/// <c>course grade --source &lt;instructor notebook or folder&gt; --submissions DIR --out DIR [--jobs N] [--timeout SECONDS] [--no-sandbox]</c>:
 /// grades every submission in isolation and writes gradebook.csv, results.json and feedback.html.
+/// Every worker runs in the bubblewrap sandbox; where it is not usable the verb refuses in one line,
+/// unless <c>--no-sandbox</c>, which is then said in the summary and in every results.json.
 /// A progress bar when stdout is a terminal, one plain line per submission otherwise, and a summary.
 /// </summary>
 public static class GradeVerb
@@ -28,16 +30,19 @@ public static class GradeVerb
         var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run before it is stopped.", DefaultValueFactory = _ => 10 };
         var submissionTimeout = new Option<double>("--submission-timeout") { Description = "Seconds a whole submission may run.", DefaultValueFactory = _ => 120 };
         var memory = new Option<int>("--memory") { Description = "Managed heap limit per submission, in MB.", DefaultValueFactory = _ => 256 };
-        var command = new Command("grade", "Grade every submission with the instructor's tests, each in its own isolated worker process.")
+        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run workers without the operating-system sandbox (bubblewrap): only when you accept that submitted code runs with your rights." };
+        var command = new Command("grade", "Grade every submission with the instructor's tests, each in its own sandboxed worker process.")
         {
-            source, submissions, output, jobs, timeout, submissionTimeout, memory,
+            source, submissions, output, jobs, timeout, submissionTimeout, memory, noSandbox,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = BuildRequest(
                 parse.GetValue(source)!, parse.GetValue(submissions)!, parse.GetValue(output)!, parse.GetValue(jobs),
-                parse.GetValue(timeout), parse.GetValue(submissionTimeout), parse.GetValue(memory));
+                parse.GetValue(timeout), parse.GetValue(submissionTimeout), parse.GetValue(memory), !parse.GetValue(noSandbox));
             var batch = new GradeBatch(request);
+            console.WriteLine(request.Worker.Sandboxed ? "sandbox: bubblewrap; " + WorkerCgroup.Availability : WorkerOptions.NoSandboxWarning);
+
             GradeSummary summary;
             if (console.IsInteractive)
             {
@@ -58,12 +63,17 @@ public static class GradeVerb
                 CultureInfo.InvariantCulture,
                 $"graded {summary.Graded + summary.Reused} submissions ({summary.Graded} now, {summary.Reused} reused from an earlier run), " +
                 $"{summary.CouldNotRun} could not run, in {summary.Elapsed.TotalSeconds:0.0} s; gradebook: {summary.GradebookPath}"));
+            if (!request.Worker.Sandboxed)
+            {
+                console.WriteLine(WorkerOptions.NoSandboxWarning);
+            }
+
             return 0;
         });
         return command;
     }
 
-    private static GradeRequest BuildRequest(string source, string submissions, string output, int jobs, double timeout, double submissionTimeout, int memory)
+    private static GradeRequest BuildRequest(string source, string submissions, string output, int jobs, double timeout, double submissionTimeout, int memory, bool sandboxed)
     {
         if (!Directory.Exists(submissions))
         {
@@ -108,7 +118,13 @@ public static class GradeVerb
             CellTimeLimit = TimeSpan.FromSeconds(timeout),
             SubmissionTimeLimit = TimeSpan.FromSeconds(submissionTimeout),
             MemoryLimitBytes = memory * 1024L * 1024,
+            Sandboxed = sandboxed,
         };
+        if (sandboxed && Bubblewrap.Probe(worker.SharingFolderOf(course?.CourseLibAssembly)) is { } problem)
+        {
+            throw new CourseUserException($"no grading sandbox: {problem}; {Bubblewrap.InstallHint}");
+        }
+
         return new GradeRequest(assignments, submissionsFull, outFull, jobs, worker, course?.CourseLibAssembly);
     }
 

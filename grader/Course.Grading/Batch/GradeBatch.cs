@@ -5,6 +5,7 @@ using Course.Grading.Pipeline;
 using Course.Grading.Policy;
 using Course.Grading.Reports;
 using Course.Grading.Results;
+using Course.Grading.Sandbox;
 using Course.Notebooks;
 
 namespace Course.Grading.Batch;
@@ -37,7 +38,7 @@ public sealed class GradeBatch
             ReferencePolicy = reference => CourseLibraryOnly(reference, libraryPath),
         };
         _compiler = new SubmissionCompiler(new CellCompiler(compilerOptions), new SubmissionPolicy([CourseDirectory.CourseLibReference]));
-        _runner = new SubmissionRunner(request.Worker, warmWorkers: Math.Max(1, request.Jobs));
+        _runner = new SubmissionRunner(request.Worker.SharingFolderOf(libraryPath), warmWorkers: Math.Max(1, request.Jobs));
     }
 
     /// <summary>The shared compiler (its cache counters are shown by the benchmark).</summary>
@@ -134,13 +135,13 @@ public sealed class GradeBatch
                 return (reused, true);
             }
 
-            var result = await GradeOneAsync(student, assignment, read, ct).ConfigureAwait(false);
+            var result = WorkerOptions.MarkUnsandboxed(await GradeOneAsync(student, assignment, read, ct).ConfigureAwait(false), _request.Worker);
             _store.Save(result, key);
             return (result, false);
         }
         catch (Exception ex) when (!batch.IsCancellationRequested)
         {
-            var failed = Scorer.Unreadable(student, assignment, GraderFailure(ex));
+            var failed = WorkerOptions.MarkUnsandboxed(Scorer.Unreadable(student, assignment, GraderFailure(ex)), _request.Worker);
             try
             {
                 _store.Save(failed, key ?? string.Empty, reusable: false);
@@ -222,7 +223,7 @@ public sealed class GradeBatch
 
     private string Settings() => string.Create(
         CultureInfo.InvariantCulture,
-        $"cell={_request.Worker.CellTimeLimit.TotalMilliseconds};submission={_request.Worker.SubmissionTimeLimit.TotalMilliseconds};memory={_request.Worker.MemoryLimitBytes}");
+        $"cell={_request.Worker.CellTimeLimit.TotalMilliseconds};submission={_request.Worker.SubmissionTimeLimit.TotalMilliseconds};memory={_request.Worker.MemoryLimitBytes};sandbox={_request.Worker.Sandboxed}");
 
     /// <summary>
     /// At grading, the only reference allowed is the course library, whatever relative path the

@@ -6,21 +6,22 @@ using Course.Grading.Sandbox;
 namespace Course.Grading.Pipeline;
 
 /// <summary>
-/// Step 5: runs a prepared submission in its own worker process, in a fresh working folder that is
-/// deleted afterwards. Cells run in order; a cell that overruns its time, overflows the stack, exhausts
+/// Step 5: runs a prepared submission in its own worker process: in the operating-system sandbox
+/// (<see cref="Bubblewrap"/>, with a private tmpfs that vanishes with it) by default, else in a fresh
+/// working folder that is deleted afterwards. Cells run in order; a cell that overruns its time, overflows the stack, exhausts
 /// memory or ends its process costs only itself: the worker is replaced, the earlier cells are replayed
 /// into the new one, the culprit is marked failed with the reason, and the next cells run. When the
 /// submission's own time is used up, the remaining cells are marked not run.
 /// </summary>
 /// <remarks>
-/// To hide process start-up, the runner keeps up to <c>warmWorkers</c> workers started ahead, each in
-/// its own new folder; a submission takes one (never shared: one worker, one folder, one submission),
+/// To hide process start-up, the runner keeps up to <c>warmWorkers</c> workers started ahead (sandboxed
+/// like any other), each in its own new folder; a submission takes one (never shared: one worker, one folder, one submission),
 /// and another is started in the background for the next.
 /// </remarks>
 public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0) : IAsyncDisposable
 {
     private readonly WorkerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly System.Collections.Concurrent.ConcurrentQueue<Task<(WorkerProcess Worker, string Folder)>> _warm = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Task<(WorkerProcess Worker, string? Folder)>> _warm = new();
     private bool _disposed;
 
     /// <summary>Workers started (first ones and replacements), for the benchmark and tests.</summary>
@@ -134,9 +135,9 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
     private long _startTicks;
 
     /// <summary>A started worker in a new folder of its own: one started ahead when there is one.</summary>
-    private async Task<(WorkerProcess Worker, string Folder)> TakeWorkerAsync(CancellationToken cancellationToken)
+    private async Task<(WorkerProcess Worker, string? Folder)> TakeWorkerAsync(CancellationToken cancellationToken)
     {
-        Task<(WorkerProcess, string)>? ready = null;
+        Task<(WorkerProcess, string?)>? ready = null;
         if (warmWorkers > 0)
         {
             _ = _warm.TryDequeue(out ready);
@@ -149,10 +150,15 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
         return await (ready ?? StartInNewFolderAsync(cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<(WorkerProcess, string)> StartInNewFolderAsync(CancellationToken cancellationToken)
+    private async Task<(WorkerProcess, string?)> StartInNewFolderAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_options.WorkRoot, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        string? folder = null;
+        if (!_options.Sandboxed)
+        {
+            folder = Path.Combine(_options.WorkRoot, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+        }
+
         return (await StartAsync(folder, cancellationToken).ConfigureAwait(false), folder);
     }
 
@@ -175,7 +181,7 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
         }
     }
 
-    private async Task<WorkerProcess> StartAsync(string folder, CancellationToken cancellationToken)
+    private async Task<WorkerProcess> StartAsync(string? folder, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _workersStarted);
         var started = Stopwatch.GetTimestamp();
@@ -205,8 +211,13 @@ public sealed class SubmissionRunner(WorkerOptions options, int warmWorkers = 0)
         return null;
     }
 
-    private static void TryDelete(string folder)
+    private static void TryDelete(string? folder)
     {
+        if (folder is null)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
+using Course.Grading.Results;
 
 namespace Course.Grading.Sandbox;
 
 /// <summary>
-/// How grading workers are started and limited. Defaults: 256 MB of managed heap, 10 s per cell,
-/// 120 s per submission, 64 KB of printed text per cell.
+/// How grading workers are started and limited. Defaults: in the bubblewrap sandbox, 256 MB of managed
+/// heap, 10 s per cell, 120 s per submission, 64 KB of printed text per cell, 32 MB of private files,
+/// 256 processes and threads.
 /// </summary>
 public sealed record WorkerOptions
 {
@@ -33,10 +35,43 @@ public sealed record WorkerOptions
     public string WorkRoot { get; init; } = Path.Combine(Path.GetTempPath(), "course-grade");
 
     /// <summary>
-    /// True (the default): every worker runs in the operating-system sandbox. False (<c>--no-sandbox</c>): an
-    /// ordinary process of the grading user, which could have written anything the grader can.
+    /// True (the default): every worker runs in the operating-system sandbox (<see cref="Bubblewrap"/>), which
+    /// must be usable (<see cref="Bubblewrap.Probe"/>). False: an ordinary process of the grading user.
     /// </summary>
     public bool Sandboxed { get; init; } = true;
+
+    /// <summary>
+    /// Folders the sandbox shows read-only at the same path, besides the .NET runtime and the worker: the
+    /// course library's folder, since compiled cells name their references by absolute path.
+    /// </summary>
+    public IReadOnlyList<string> SharedFolders { get; init; } = [];
+
+    /// <summary>Bytes the sandboxed worker may write into its private folder (a size-limited tmpfs).</summary>
+    public long PrivateFolderBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Processes and threads one worker may have at once (cgroup <c>pids.max</c>), where cgroups are writable.</summary>
+    public int ProcessLimit { get; init; } = 256;
+
+    /// <summary>The line that goes into the summary and every results.json when grading without the sandbox.</summary>
+    public const string NoSandboxWarning =
+        "Warning: graded without the operating-system sandbox (--no-sandbox): submitted code ran with the grader's own rights.";
+
+    /// <summary>
+    /// <paramref name="result"/> with <see cref="NoSandboxWarning"/> opening its summary (results.json's
+    /// <c>output</c>) when <paramref name="options"/> ran it without the sandbox; else unchanged.
+    /// </summary>
+    public static SubmissionResult MarkUnsandboxed(SubmissionResult result, WorkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Sandboxed ? result : result with { Summary = NoSandboxWarning + (result.Summary.Length > 0 ? " " + result.Summary : string.Empty) };
+    }
+
+    /// <summary>These options with <paramref name="file"/>'s folder shared read-only (null: unchanged).</summary>
+    public WorkerOptions SharingFolderOf(string? file) =>
+        file is null || Path.GetDirectoryName(Path.GetFullPath(file)) is not { } folder || SharedFolders.Contains(folder, StringComparer.Ordinal)
+            ? this
+            : this with { SharedFolders = [.. SharedFolders, folder] };
 
     private static string FindDotnetHost()
     {

@@ -8,23 +8,33 @@ namespace Course.Grading.Sandbox;
 
 /// <summary>
 /// One grading worker process (grader/Course.Worker) and the grader's end of its private channel.
-/// It is started in a fresh working folder with a scrubbed environment (only what the runtime needs,
-/// HOME and TMPDIR inside the folder, diagnostics off) and a hard heap limit; the grader kills its
-/// whole process tree when a cell overruns its time, its memory passes the cap, or it writes anything
-/// that is not a frame with this run's nonce.
+/// It is started in the bubblewrap sandbox (<see cref="Bubblewrap"/>; or, with <c>--no-sandbox</c>, in a
+/// fresh working folder) in its own cgroup where available (<see cref="WorkerCgroup"/>), with a scrubbed
+/// environment (only what the runtime needs, HOME and TMPDIR in its private folder, diagnostics off) and a
+/// hard heap limit; the grader kills its whole process tree when a cell overruns its time, the tree's
+/// resident memory passes the cap, or it writes anything that is not a frame with this run's nonce.
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
     private const int MaxStderrChars = 8192;
+
+    /// <summary>
+    /// The largest reply accepted from a worker: an honest one carries at most
+    /// <see cref="WorkerMessages.MaxReplyTextChars"/> characters of output (at most 6 bytes each once
+    /// JSON-escaped) and a short error.
+    /// </summary>
+    public const int MaxReplyBytes = 4 * 1024 * 1024;
 
     private readonly Process _process;
     private readonly FrameChannel _channel;
     private readonly WorkerOptions _options;
     private readonly StringBuilder _stderr;
     private readonly Task _stderrPump;
+    private readonly WorkerCgroup? _cgroup;
 
-    private WorkerProcess(Process process, FrameChannel channel, WorkerOptions options, StringBuilder stderr, Task stderrPump)
+    private WorkerProcess(Process process, FrameChannel channel, WorkerOptions options, StringBuilder stderr, Task stderrPump, WorkerCgroup? cgroup)
     {
+        _cgroup = cgroup;
         _process = process;
         _channel = channel;
         _options = options;
@@ -38,36 +48,35 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>True once the worker has exited or been killed.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a worker whose current directory is <paramref name="workingFolder"/>.</summary>
-    public static async Task<WorkerProcess> StartAsync(WorkerOptions options, string workingFolder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a worker: in the bubblewrap sandbox (<see cref="WorkerOptions.Sandboxed"/>: its private tmpfs is its
+    /// working folder, and <paramref name="workingFolder"/> is not used), else as an ordinary process whose
+    /// current directory is <paramref name="workingFolder"/>. Either way in its own cgroup where the machine
+    /// offers one (<see cref="WorkerCgroup"/>), with the frame channel on inherited pipe descriptors 3 and 4
+    /// and its stdin and stdout on /dev/null (Linux and macOS).
+    /// </summary>
+    public static async Task<WorkerProcess> StartAsync(WorkerOptions options, string? workingFolder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(workingFolder);
         if (!File.Exists(options.WorkerAssembly))
         {
             throw new FileNotFoundException($"the grading worker is missing: {options.WorkerAssembly}", options.WorkerAssembly);
         }
 
-        var start = new ProcessStartInfo(options.DotnetHost)
+        var home = options.Sandboxed ? Bubblewrap.WorkFolder : workingFolder ?? throw new ArgumentNullException(nameof(workingFolder));
+        var tmp = home + "/.tmp";
+        if (!options.Sandboxed)
         {
-            WorkingDirectory = workingFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        start.ArgumentList.Add(options.WorkerAssembly);
-        start.Environment.Clear();
-        var tmp = Path.Combine(workingFolder, ".tmp");
-        Directory.CreateDirectory(tmp);
-        foreach (var (name, value) in new Dictionary<string, string>
+            Directory.CreateDirectory(tmp);
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["HOME"] = workingFolder,
+            ["HOME"] = home,
             ["TMPDIR"] = tmp,
             ["TMP"] = tmp,
             ["TEMP"] = tmp,
-            ["DOTNET_ROOT"] = Path.GetDirectoryName(options.DotnetHost) ?? string.Empty,
+            ["DOTNET_ROOT"] = options.Sandboxed ? Bubblewrap.DotnetRoot(options) : Path.GetDirectoryName(options.DotnetHost) ?? string.Empty,
             ["DOTNET_GCHeapHardLimit"] = "0x" + options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture),
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_GCHeapCount"] = "1",
@@ -79,12 +88,62 @@ public sealed class WorkerProcess : IAsyncDisposable
             ["DOTNET_TC_CallCounting"] = "0",
             ["DOTNET_TC_QuickJitForLoops"] = "1",
             ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
-        })
+        };
+
+        var unix = !OperatingSystem.IsWindows();
+        IReadOnlyList<string> worker = options.Sandboxed
+            ? [Path.Combine(Bubblewrap.DotnetRoot(options), "dotnet"), Bubblewrap.WorkerFolder + "/" + Path.GetFileName(options.WorkerAssembly), "--channel", "3", "4"]
+            : unix ? [options.DotnetHost, options.WorkerAssembly, "--channel", "3", "4"] : [options.DotnetHost, options.WorkerAssembly];
+        var command = options.Sandboxed ? Bubblewrap.CommandLine(options, environment, worker) : worker;
+        var cgroup = unix ? WorkerCgroup.TryCreate(options.ProcessMemoryLimitBytes, options.ProcessLimit) : null;
+        var start = new ProcessStartInfo(unix ? "/bin/sh" : command[0])
+        {
+            WorkingDirectory = options.Sandboxed ? Path.GetTempPath() : workingFolder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        if (unix)
+        {
+            // The shell joins the worker's cgroup before anything else runs (so everything the worker
+            // starts is in it), then moves the grader's pipes to descriptors 3 and 4 and replaces itself.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("""for f in "$1" "$2"; do if [ -n "$f" ]; then echo $$ > "$f" || exit 125; fi; done; shift 2; exec "$@" 3<&0 4>&1 0</dev/null 1>/dev/null""");
+            start.ArgumentList.Add("course-worker");
+            start.ArgumentList.Add(cgroup?.ProcsFiles.ElementAtOrDefault(0) ?? string.Empty);
+            start.ArgumentList.Add(cgroup?.ProcsFiles.ElementAtOrDefault(1) ?? string.Empty);
+            foreach (var argument in command)
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            foreach (var argument in command.Skip(1))
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the grading worker did not start");
+        Process process;
+        try
+        {
+            process = await ProcessLauncher.StartAsync(start).ConfigureAwait(false);
+        }
+        catch
+        {
+            cgroup?.Dispose();
+            throw;
+        }
+
         var stderr = new StringBuilder();
         var pump = Task.Run(async () =>
         {
@@ -104,11 +163,12 @@ public sealed class WorkerProcess : IAsyncDisposable
         try
         {
             var channel = await FrameChannel.OpenAsync(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, cancellationToken).ConfigureAwait(false);
-            return new WorkerProcess(process, channel, options, stderr, pump);
+            return new WorkerProcess(process, channel, options, stderr, pump, cgroup);
         }
         catch
         {
             Kill(process);
+            cgroup?.Dispose();
             throw;
         }
     }
@@ -129,8 +189,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             {
                 try
                 {
-                    _process.Refresh();
-                    if (!_process.HasExited && _process.WorkingSet64 > _options.ProcessMemoryLimitBytes)
+                    if (!_process.HasExited && ProcessTree.ResidentBytes(_process) > _options.ProcessMemoryLimitBytes)
                     {
                         memoryExceeded = true;
                         Kill(_process);
@@ -153,7 +212,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         try
         {
             await _channel.WriteAsync(WorkerMessages.Encode(new RunCellRequest(cell, executionCount)), limit.Token).ConfigureAwait(false);
-            var reply = await _channel.ReadAsync(limit.Token).ConfigureAwait(false);
+            var reply = await _channel.ReadAsync(limit.Token, MaxReplyBytes).ConfigureAwait(false);
             if (reply is not null)
             {
                 return (WorkerMessages.DecodeRun(reply), null);
@@ -204,7 +263,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         var megabytes = _options.MemoryLimitBytes / (1024 * 1024);
-        if (memoryExceeded || stderr.Contains("OutOfMemory", StringComparison.Ordinal))
+        if (memoryExceeded || _cgroup?.OutOfMemoryKilled == true || stderr.Contains("OutOfMemory", StringComparison.Ordinal))
         {
             return new WorkerDeath(WorkerDeathKind.OutOfMemory, $"ran out of memory: the process running it passed the memory limit ({megabytes} MB of heap) and was stopped");
         }
@@ -232,7 +291,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                Interlocked.Add(ref _workerTicks, _process.TotalProcessorTime.Ticks);
+                Interlocked.Add(ref _workerTicks, ProcessTree.ProcessorTime(_process).Ticks);
             }
         }
         catch (InvalidOperationException)
@@ -256,6 +315,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
         Kill(_process);
         _process.Dispose();
+        _cgroup?.Dispose(); // kills whatever the worker left behind in its group, then removes the group
     }
 
     private static void Kill(Process process)

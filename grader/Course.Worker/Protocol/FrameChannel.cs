@@ -96,10 +96,11 @@ public sealed class FrameChannel
     }
 
     /// <summary>
-    /// Reads one frame; null when the other end closed the stream cleanly between frames.
-    /// Throws <see cref="ProtocolViolationException"/> for anything that is not a frame with this run's nonce.
+    /// Reads one frame of at most <paramref name="maxPayloadBytes"/> (by default <see cref="MaxPayloadBytes"/>);
+    /// null when the other end closed the stream cleanly between frames. Throws
+    /// <see cref="ProtocolViolationException"/> for anything that is not a frame with this run's nonce, or a larger one.
     /// </summary>
-    public async Task<byte[]?> ReadAsync(CancellationToken cancellationToken)
+    public async Task<byte[]?> ReadAsync(CancellationToken cancellationToken, int maxPayloadBytes = MaxPayloadBytes)
     {
         var header = new byte[Magic.Length + NonceLength + sizeof(int)];
         var read = await _input.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
@@ -119,7 +120,7 @@ public sealed class FrameChannel
         }
 
         var length = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(Magic.Length + NonceLength));
-        if (length is < 0 or > MaxPayloadBytes)
+        if (length < 0 || length > Math.Min(maxPayloadBytes, MaxPayloadBytes))
         {
             throw new ProtocolViolationException($"a frame claims {length} bytes");
         }

@@ -90,17 +90,35 @@ public static class WorkerMessages
         return JsonSerializer.SerializeToUtf8Bytes(json);
     }
 
+    /// <summary>
+    /// A worker's reply. The worker runs untrusted code, so anything that is not a well-formed cell run
+    /// (missing or mistyped members, unknown statuses, malformed outputs) throws
+    /// <see cref="ProtocolViolationException"/>, which fails that cell, and nothing else.
+    /// </summary>
     public static CellRun DecodeRun(byte[] payload)
     {
         var json = Parse(payload);
-        if (!Enum.TryParse<CellStatus>((string?)json["status"], out var status))
+        if (!Enum.TryParse<CellStatus>((string?)(json["status"] as JsonValue), out var status) || !Enum.IsDefined(status))
         {
             throw new ProtocolViolationException("a reply without a known status");
         }
 
-        var outputs = json["outputs"]!.AsArray().Select((o, i) => NotebookOutput.FromJson(o, "worker", "output " + (i + 1).ToString(CultureInfo.InvariantCulture))).ToList();
-        var error = json["error"] is JsonObject e ? new CellError((string)e["type"]!, (string)e["message"]!, (int?)e["line"]) : null;
-        return new CellRun(status, outputs, error, TimeSpan.FromMilliseconds((double)json["durationMs"]!), (string?)json["notRunReason"]);
+        try
+        {
+            var outputs = json["outputs"]!.AsArray().Select((o, i) => NotebookOutput.FromJson(o, "worker", "output " + (i + 1).ToString(CultureInfo.InvariantCulture))).ToList();
+            var error = json["error"] is JsonObject e ? new CellError((string)e["type"]!, (string)e["message"]!, (int?)e["line"]) : null;
+            var duration = (double)json["durationMs"]!;
+            if (!double.IsFinite(duration) || duration < 0 || duration > TimeSpan.MaxValue.TotalMilliseconds / 2)
+            {
+                throw new ProtocolViolationException("a reply with an impossible duration");
+            }
+
+            return new CellRun(status, outputs, error, TimeSpan.FromMilliseconds(duration), (string?)json["notRunReason"]);
+        }
+        catch (Exception ex) when (ex is not ProtocolViolationException)
+        {
+            throw new ProtocolViolationException("a reply that is not a cell run (" + ex.GetType().Name + ")", ex);
+        }
     }
 
     private static JsonObject Parse(byte[] payload)
