@@ -91,6 +91,8 @@ public sealed class KernelServer : IDisposable
             }
         };
 
+        // The front end owns the terminal, not the cells: Console.ReadLine() in a cell sees end of input (null) instead of hanging.
+        Console.SetIn(TextReader.Null);
         var worker = new Thread(ServeShell) { IsBackground = true, Name = "course kernel shell" };
         worker.Start();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>

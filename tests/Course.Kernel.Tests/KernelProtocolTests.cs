@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Course.Kernel.Tests;
 
 /// <summary>The kernel driven by Jupyter's own client (Python jupyter_client), as a real process, through every message type.</summary>
