@@ -19,6 +19,9 @@ internal sealed class CellOutputSink
     private bool _truncated;
     private bool _closed;
 
+    /// <summary>Told about each output as it happens (see <see cref="ICellOutputObserver"/>); null for none.</summary>
+    public ICellOutputObserver? Observer { get; init; }
+
     public void WriteStream(string name, string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -40,6 +43,7 @@ internal sealed class CellOutputSink
             }
 
             _streamChars += text.Length;
+            Observer?.OnStream(name, text);
             if (_items.Count > 0 && _items[^1] is PendingStream last && last.Name == name)
             {
                 last.Text.Append(text);
@@ -58,6 +62,7 @@ internal sealed class CellOutputSink
             if (!_closed)
             {
                 _items.Add(output);
+                Observer?.OnAdded(output);
             }
         }
     }
@@ -74,6 +79,7 @@ internal sealed class CellOutputSink
             }
 
             _items[index] = replacement;
+            Observer?.OnReplaced(old, replacement);
             return true;
         }
     }

@@ -28,6 +28,9 @@ public sealed class SubmissionExecutor : IDisposable
     /// <summary>The globals object every cell sees (slot 0).</summary>
     public CellGlobals Globals { get; }
 
+    /// <summary>Sees each cell's outputs as they happen (a live front end); null for none.</summary>
+    public ICellOutputObserver? Observer { get; set; }
+
     /// <summary>Why this executor stopped taking cells (a cell timed out or was cancelled), or null.</summary>
     public string? AbandonedBecause { get; private set; }
 
@@ -56,7 +59,7 @@ public sealed class SubmissionExecutor : IDisposable
             .CreateDelegate<Func<object?[], Task<object?>>>();
         EnsureCapacity(cell.Slot);
 
-        var sink = new CellOutputSink();
+        var sink = new CellOutputSink { Observer = Observer };
         var states = _states;
         var clock = Stopwatch.StartNew();
         var run = StartOnOwnThread(factory, states, cell.DisplaysValue, sink);

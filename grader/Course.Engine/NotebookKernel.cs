@@ -18,6 +18,13 @@ public sealed class NotebookKernel(CellCompilerOptions? options = null) : IDispo
     /// <summary>The last cell's compilation (the next cell continues from its chain head).</summary>
     public CellCompilation? LastCompilation { get; private set; }
 
+    /// <summary>Sees each cell's outputs as they happen (the Jupyter kernel publishes them live); null for none.</summary>
+    public ICellOutputObserver? OutputObserver
+    {
+        get => _executor.Observer;
+        set => _executor.Observer = value;
+    }
+
     /// <summary>Why the kernel stopped taking cells (a cell timed out or was cancelled), or null.</summary>
     public string? AbandonedBecause => _cancelled ?? _executor.AbandonedBecause;
 
