@@ -165,7 +165,8 @@ public sealed class SubmissionPolicy
 
                 if (model.GetOperation(node, cancellationToken) is { Parent: null } operation && _roots.Add(operation))
                 {
-                    if (!walked.Contains(node.Span))
+                    // A type with a primary constructor is a root too, but its members are roots of their own.
+                    if (!walked.Contains(node.Span) && node is not BaseTypeDeclarationSyntax)
                     {
                         walked = operation.Syntax.Span;
                     }
