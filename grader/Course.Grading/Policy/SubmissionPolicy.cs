@@ -3,99 +3,43 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Course.Grading.Policy;
 
 /// <summary>
 /// The grader's first line of defence: reads a student's cell through Roslyn's semantic model and
-/// refuses what students may not use, before anything runs. Every name is resolved to its symbol, so
-/// aliases, <c>using static</c>, <c>var</c> and method groups cannot hide an API.
+/// refuses, before anything runs, whatever is not on the allow-list (<see cref="AllowedApis"/>).
 /// </summary>
 /// <remarks>
-/// Refused:
-/// <list type="bullet">
-/// <item>files outside the working folder: file APIs accept only a constant relative path with no <c>..</c>;
-/// ways to climb out (<c>DirectoryInfo.Parent</c>, <c>Directory.GetParent</c>, changing the current directory) are refused;</item>
-/// <item>processes (<c>System.Diagnostics.Process</c>, the debugger), the network (<c>System.Net.*</c>), pipes, memory-mapped files;</item>
-/// <item>the environment and the process's life (<c>System.Environment</c> apart from harmless facts such as <c>NewLine</c>, <c>AppContext</c>, <c>AppDomain</c>);</item>
-/// <item>reflection and code generation (<c>System.Reflection.*</c>, anything returning a reflection object,
-/// <c>Activator</c>, <c>Type.GetType</c>, <c>Type.InvokeMember</c>, assembly loading, <c>UnsafeAccessor</c>, <c>dynamic</c>);</item>
-/// <item>unsafe code (pointers, <c>unsafe</c>, <c>fixed</c>, <c>System.Runtime.CompilerServices.Unsafe</c>) and native code
-/// (<c>extern</c>, <c>DllImport</c>, <c>System.Runtime.InteropServices.*</c>);</item>
-/// <item>the console's input and raw streams, which carry the grader's own protocol;</item>
-/// <item><c>#r</c> and <c>#load</c> other than the course library.</item>
-/// </list>
+/// <para>Allowed: what the notebook itself declares; the course library (<c>CollectiveSecurity.*</c>) except its
+/// file members (<c>Figure.SaveHtml</c>, <c>PlotlyScript.LocalFile</c>/<c>Inline</c>, <c>WorldTopojsonPath</c>);
+/// LINQ to objects; collections; maths (<c>Math</c>, numeric types, <c>System.Numerics</c>); strings, <c>StringBuilder</c>,
+/// <c>Regex</c>, cultures and formatting; common value types (dates, <c>TimeSpan</c>, <c>Guid</c>, tuples, spans);
+/// delegates; the standard exceptions; <c>Random</c>, <c>Lazy</c>, <c>Stopwatch</c>; tasks and cancellation;
+/// <c>Console.Write</c>/<c>WriteLine</c>; the engine's <c>display</c>, <c>HTML</c>, <c>Javascript</c>, <c>CSS</c>; and a few
+/// narrow members of otherwise closed types (<c>GetType().Name</c>/<c>FullName</c>, <c>Environment.NewLine</c>).</para>
+/// <para>Why an allow-list: a deny-list must foresee every way to reach a file, a process or the grader's memory
+/// (a <c>FileStream</c> subclass calling <c>base(path)</c>, an expression tree compiled into <c>Type.GetType</c>,
+/// <c>XDocument.Load(url)</c>); an allow-list only has to be sure that what it lists cannot.</para>
+/// <para>What is checked: every symbol Roslyn binds in the cell, not only names: invocations, object creations
+/// (also <c>new()</c>), <c>base(...)</c>/<c>this(...)</c> and primary-constructor base calls, user-defined operators and
+/// conversions, member, event and method references, delegate creations, <c>foreach</c>, <c>await</c>, deconstruction,
+/// collection initializers and expressions, query clauses, <c>with</c>, patterns, interpolated-string handlers,
+/// attributes, and the type of every expression and declaration (so a lambda converted to an expression tree is refused
+/// by its type <c>System.Linq.Expressions.Expression&lt;T&gt;</c>, and <c>List&lt;FileInfo&gt;</c> by its argument).
+/// <c>dynamic</c>, <c>unsafe</c>, pointers, <c>extern</c>, <c>#load</c> and <c>#r</c> other than the course library are refused.
+/// What the compiler adds by itself (string handlers, async builders, record members) is not in the cell's
+/// operations and is not checked.</para>
+/// <para>Each refused API is reported once per line, a type only when none of its members is reported on that line,
+/// at most <see cref="MaxViolationsPerCell"/> per cell.</para>
 /// </remarks>
 public sealed class SubmissionPolicy
 {
-    private const string FilesRule = "files are allowed only by a constant relative path inside the working folder";
-    private const string ReflectionRule = "reflection and code generation";
+    /// <summary>At most this many violations are reported per cell; an entry "... and N more" stands for the rest.</summary>
+    public const int MaxViolationsPerCell = 50;
 
-    private static readonly string[] ForbiddenNamespaces =
-    [
-        "System.Reflection", "System.Runtime.Loader", "System.Runtime.InteropServices", "System.Net",
-        "System.IO.Pipes", "System.IO.MemoryMappedFiles", "System.IO.IsolatedStorage", "Microsoft.Win32",
-        "System.Diagnostics.Tracing", "System.Runtime.Intrinsics",
-    ];
-
-    private static readonly ImmutableDictionary<string, string> ForbiddenTypes = new Dictionary<string, string>
-    {
-        ["System.Diagnostics.Process"] = "starting or controlling processes",
-        ["System.Diagnostics.ProcessStartInfo"] = "starting or controlling processes",
-        ["System.Diagnostics.ProcessModule"] = "starting or controlling processes",
-        ["System.Diagnostics.ProcessThread"] = "starting or controlling processes",
-        ["System.Diagnostics.Debugger"] = "starting or controlling processes",
-        ["System.Activator"] = ReflectionRule,
-        ["System.AppDomain"] = "the environment and the process's life",
-        ["System.AppContext"] = "the environment and the process's life",
-        ["System.Runtime.CompilerServices.Unsafe"] = "unsafe code",
-        ["System.Runtime.CompilerServices.UnsafeAccessorAttribute"] = ReflectionRule,
-        ["System.Runtime.CompilerServices.UnsafeAccessorTypeAttribute"] = ReflectionRule,
-        ["System.IO.DriveInfo"] = FilesRule,
-        ["System.IO.FileSystemWatcher"] = FilesRule,
-        ["System.IO.Compression.ZipFile"] = FilesRule,
-        ["System.IO.Compression.ZipFileExtensions"] = FilesRule,
-    }.ToImmutableDictionary(StringComparer.Ordinal);
-
-    private static readonly ImmutableHashSet<string> AllowedEnvironmentMembers = ImmutableHashSet.Create(
-        StringComparer.Ordinal,
-        "NewLine", "ProcessorCount", "TickCount", "TickCount64", "Is64BitProcess", "Is64BitOperatingSystem",
-        "CurrentManagedThreadId", "Version", "StackTrace");
-
-    private static readonly ImmutableDictionary<string, string> ForbiddenMembers = new Dictionary<string, string>
-    {
-        ["System.Type.GetType"] = ReflectionRule,
-        ["System.Type.InvokeMember"] = ReflectionRule,
-        ["System.Type.GetTypeFromHandle"] = ReflectionRule,
-        ["System.Delegate.DynamicInvoke"] = ReflectionRule,
-        ["System.Delegate.CreateDelegate"] = ReflectionRule,
-        ["System.Console.OpenStandardInput"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.OpenStandardOutput"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.OpenStandardError"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.SetIn"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.SetOut"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.SetError"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.In"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.Read"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.ReadLine"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.ReadKey"] = "the console's input and raw streams belong to the grader",
-        ["System.IO.Directory.SetCurrentDirectory"] = FilesRule,
-        ["System.IO.Directory.GetParent"] = FilesRule,
-        ["System.IO.Directory.GetDirectoryRoot"] = FilesRule,
-        ["System.IO.DirectoryInfo.Parent"] = FilesRule,
-        ["System.IO.DirectoryInfo.Root"] = FilesRule,
-        ["System.IO.FileInfo.Directory"] = FilesRule,
-        ["System.IO.Path.GetTempPath"] = FilesRule,
-        ["System.IO.Path.GetTempFileName"] = FilesRule,
-        ["System.GC.AllocateUninitializedArray"] = "unsafe code",
-    }.ToImmutableDictionary(StringComparer.Ordinal);
-
-    /// <summary>Types whose members take file paths: each path argument must be a safe constant.</summary>
-    private static readonly ImmutableHashSet<string> PathTypes = ImmutableHashSet.Create(
-        StringComparer.Ordinal,
-        "System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo",
-        "System.IO.FileStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.FileSystemInfo",
-        "System.IO.Enumeration.FileSystemEnumerable`1");
+    private const string UnsafeRule = "unsafe code";
 
     private readonly ImmutableHashSet<string> _allowedReferences;
 
@@ -110,17 +54,16 @@ public sealed class SubmissionPolicy
     }
 
     /// <summary>
-    /// Every violation in <paramref name="tree"/>, one per API and line, in line order. Works on cells
-    /// that do not compile too: unresolved names are skipped, candidate symbols are checked.
+    /// Every violation in <paramref name="tree"/>, one per API and line, in line order, at most
+    /// <see cref="MaxViolationsPerCell"/> and a last "... and N more". Works on cells that do not compile
+    /// too: unresolved names are skipped, candidate symbols are checked.
     /// </summary>
     public IReadOnlyList<PolicyViolation> Check(SemanticModel model, SyntaxTree tree, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tree);
         var root = tree.GetRoot(cancellationToken);
-        var found = new List<PolicyViolation>();
-        void Add(SyntaxNode node, string api, string rule) =>
-            found.Add(new PolicyViolation(api, rule, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1));
+        var walker = new Walker(model, cancellationToken);
 
         if (root is CompilationUnitSyntax unit)
         {
@@ -129,48 +72,18 @@ public sealed class SubmissionPolicy
                 var target = directive.File.ValueText;
                 if (!_allowedReferences.Contains(Path.GetFileName(target.Replace('\\', '/'))))
                 {
-                    Add(directive, $"#r \"{target}\"", "only the course library may be referenced");
+                    walker.Add(directive, $"#r \"{target}\"", "only the course library may be referenced");
                 }
             }
 
             foreach (var directive in unit.GetLoadDirectives())
             {
-                Add(directive, $"#load \"{directive.File.ValueText}\"", "loading other files");
+                walker.Add(directive, $"#load \"{directive.File.ValueText}\"", "loading other files");
             }
         }
 
-        foreach (var node in root.DescendantNodes())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (node)
-            {
-                case UnsafeStatementSyntax:
-                    Add(node, "unsafe", "unsafe code");
-                    break;
-                case FixedStatementSyntax:
-                    Add(node, "fixed", "unsafe code");
-                    break;
-                case PointerTypeSyntax or FunctionPointerTypeSyntax:
-                    Add(node, "pointer type " + node, "unsafe code");
-                    break;
-                case MemberDeclarationSyntax member:
-                    CheckModifiers(node, member.Modifiers, Add);
-                    break;
-                case LocalFunctionStatementSyntax local:
-                    CheckModifiers(node, local.Modifiers, Add);
-                    break;
-                case InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax:
-                    CheckPathArguments(model, node, Add, cancellationToken);
-                    break;
-                case SimpleNameSyntax name:
-                    CheckName(model, name, Add, cancellationToken);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return Simplify(found);
+        walker.Walk(root);
+        return Simplify(walker.Found);
     }
 
     /// <summary>Lines the engine takes out of the code before Roslyn sees it (<c>#r "nuget:..."</c>), checked on the raw cell.</summary>
@@ -184,237 +97,472 @@ public sealed class SubmissionPolicy
             .ToList();
     }
 
-    private static void CheckModifiers(SyntaxNode node, SyntaxTokenList modifiers, Action<SyntaxNode, string, string> add)
+    /// <summary>
+    /// One report per line and API; a type is dropped when a member of it is reported on the same line;
+    /// capped at <see cref="MaxViolationsPerCell"/>. Linear in the total length of the reports, plus a sort.
+    /// </summary>
+    private static List<PolicyViolation> Simplify(List<PolicyViolation> found)
     {
-        if (modifiers.Any(SyntaxKind.UnsafeKeyword))
+        var first = new Dictionary<(int Line, string Api), PolicyViolation>();
+        var covered = new HashSet<(int Line, string Api)>();
+        foreach (var violation in found)
         {
-            add(node, "unsafe", "unsafe code");
-        }
-
-        if (modifiers.Any(SyntaxKind.ExternKeyword))
-        {
-            add(node, "extern", "native code (P/Invoke)");
-        }
-    }
-
-    private static void CheckName(SemanticModel model, SimpleNameSyntax name, Action<SyntaxNode, string, string> add, CancellationToken ct)
-    {
-        var info = model.GetSymbolInfo(name, ct);
-        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-        if (symbol is null)
-        {
-            return;
-        }
-
-        if (symbol is IMethodSymbol { ReducedFrom: { } reduced })
-        {
-            symbol = reduced;
-        }
-
-        if (symbol is IDynamicTypeSymbol)
-        {
-            add(name, "dynamic", "late binding escapes the grader's checks");
-            return;
-        }
-
-        if (symbol is ITypeSymbol type)
-        {
-            var (typeName, rule) = FindForbiddenType(type);
-            if (rule is not null)
-            {
-                add(name, typeName!, rule);
-            }
-
-            return;
-        }
-
-        if (symbol is not (IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol) || symbol.ContainingType is null)
-        {
-            return;
-        }
-
-        var container = symbol.ContainingType.OriginalDefinition;
-        var containerName = FullName(container);
-        var memberName = containerName + "." + symbol.Name;
-        if (memberName == "System.Reflection.MemberInfo.Name")
-        {
-            return; // typeof(T).Name and GetType().Name: a name, nothing more.
-        }
-
-        var (forbiddenType, typeRule) = FindForbiddenType(container);
-        if (typeRule is not null)
-        {
-            add(name, containerName == forbiddenType ? memberName : forbiddenType!, typeRule);
-            return;
-        }
-
-        if (containerName == "System.Environment" && !AllowedEnvironmentMembers.Contains(symbol.Name))
-        {
-            add(name, memberName, "the environment and the process's life");
-            return;
-        }
-
-        if (ForbiddenMembers.TryGetValue(memberName, out var memberRule))
-        {
-            add(name, memberName, memberRule);
-            return;
-        }
-
-        var resultType = symbol switch
-        {
-            IMethodSymbol method => method.ReturnType,
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            IEventSymbol e => e.Type,
-            _ => null,
-        };
-        if (resultType is not null)
-        {
-            var (resultName, resultRule) = FindForbiddenType(resultType);
-            if (resultRule is not null)
-            {
-                add(name, memberName, $"{resultRule}: it gives a {resultName}");
-                return;
-            }
-        }
-
-        if (symbol is IMethodSymbol && PathTypes.Contains(containerName) && !IsInvokedName(name))
-        {
-            add(name, memberName, FilesRule + "; file methods may only be called directly");
-        }
-    }
-
-    private static void CheckPathArguments(SemanticModel model, SyntaxNode node, Action<SyntaxNode, string, string> add, CancellationToken ct)
-    {
-        var operation = model.GetOperation(node, ct);
-        var (method, arguments) = operation switch
-        {
-            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-            IObjectCreationOperation creation when creation.Constructor is not null => (creation.Constructor, creation.Arguments),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
-        if (method?.ContainingType is null || !PathTypes.Contains(FullName(method.ContainingType.OriginalDefinition)))
-        {
-            return;
-        }
-
-        var api = FullName(method.ContainingType.OriginalDefinition) + (method.MethodKind == MethodKind.Constructor ? " constructor" : "." + method.Name);
-        foreach (var argument in arguments)
-        {
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter
-                || parameter.Type.SpecialType != SpecialType.System_String || !IsPathParameter(parameter.Name))
+            if (!first.TryAdd((violation.Line, violation.Api), violation))
             {
                 continue;
             }
 
-            var value = argument.Value.ConstantValue;
-            if (!value.HasValue || value.Value is not string path)
+            for (var dot = violation.Api.IndexOf('.', StringComparison.Ordinal); dot > 0; dot = violation.Api.IndexOf('.', dot + 1))
             {
-                add(argument.Syntax, api, FilesRule + $"; '{parameter.Name}' is not a constant");
-            }
-            else if (!IsInsideWorkingFolder(path))
-            {
-                add(argument.Syntax, api, FilesRule + $"; \"{path}\" is outside it");
+                covered.Add((violation.Line, violation.Api[..dot]));
             }
         }
-    }
 
-    /// <summary>True for a relative path that stays below the working folder.</summary>
-    public static bool IsInsideWorkingFolder(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (path.Length == 0 || Path.IsPathRooted(path) || path.StartsWith('~') || path.Contains(':', StringComparison.Ordinal)
-            || path.StartsWith('/') || path.StartsWith('\\'))
+        var kept = first.Values
+            .Where(v => !covered.Contains((v.Line, v.Api)))
+            .OrderBy(v => v.Line)
+            .ThenBy(v => v.Api, StringComparer.Ordinal)
+            .ToList();
+        if (kept.Count <= MaxViolationsPerCell)
         {
-            return false;
+            return kept;
         }
 
-        return !path.Split('/', '\\').Any(segment => segment == "..");
+        var more = kept.Count - MaxViolationsPerCell;
+        var from = kept[MaxViolationsPerCell].Line;
+        kept.RemoveRange(MaxViolationsPerCell, more);
+        kept.Add(PolicyViolation.AndMore(more, from));
+        return kept;
     }
 
-    private static bool IsPathParameter(string name) =>
-        name.Contains("path", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("file", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("dir", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("destination", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("source", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsInvokedName(SimpleNameSyntax name)
+    /// <summary>One check of one cell: walks its syntax and every operation Roslyn binds, and collects what is refused.</summary>
+    private sealed class Walker(SemanticModel model, CancellationToken cancellationToken)
     {
-        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression;
-    }
+        private readonly Dictionary<ISymbol, (string Api, string Rule)?> _types = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, (string Api, string Rule)?> _members = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IOperation> _roots = new(ReferenceEqualityComparer.Instance);
 
-    private static (string? Name, string? Rule) FindForbiddenType(ITypeSymbol type)
-    {
-        switch (type)
+        public List<PolicyViolation> Found { get; } = [];
+
+        public void Add(SyntaxNode node, string api, string rule) =>
+            Found.Add(new PolicyViolation(api, rule, node.GetLocation().GetLineSpan().StartLinePosition.Line + 1));
+
+        public void Walk(SyntaxNode root)
         {
-            case IArrayTypeSymbol array:
-                return FindForbiddenType(array.ElementType);
-            case IPointerTypeSymbol:
-            case IFunctionPointerTypeSymbol:
-                return (type.ToDisplayString(), "unsafe code");
-            case INamedTypeSymbol named:
-                foreach (var argument in named.TypeArguments)
+            var walked = default(TextSpan);
+            foreach (var node in root.DescendantNodes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                CheckSyntax(node);
+
+                // Every executable root (statements, bodies, initializers, attributes, base calls) once, with all it
+                // contains. Nodes inside a walked root are in its operations, apart from attributes and default values
+                // (separate roots); asking Roslyn for each node's operation again costs more than linear time in scripts.
+                if (walked.Contains(node.Span) && node is not (AttributeSyntax or EqualsValueClauseSyntax))
                 {
-                    var found = FindForbiddenType(argument);
-                    if (found.Rule is not null)
-                    {
-                        return found;
-                    }
+                    continue;
                 }
 
-                for (var current = named.OriginalDefinition; current is not null; current = current.ContainingType)
+                if (model.GetOperation(node, cancellationToken) is { Parent: null } operation && _roots.Add(operation))
                 {
-                    var name = FullName(current);
-                    if (ForbiddenTypes.TryGetValue(name, out var rule))
+                    // A type with a primary constructor is a root too, but its members are roots of their own.
+                    if (!walked.Contains(node.Span) && node is not BaseTypeDeclarationSyntax)
                     {
-                        return (name, rule);
+                        walked = operation.Syntax.Span;
+                    }
+
+                    foreach (var inner in operation.DescendantsAndSelf())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        CheckOperation(inner);
                     }
                 }
-
-                var ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-                foreach (var forbidden in ForbiddenNamespaces)
-                {
-                    if (ns == forbidden || ns.StartsWith(forbidden + ".", StringComparison.Ordinal))
-                    {
-                        return (FullName(named.OriginalDefinition), NamespaceRule(forbidden));
-                    }
-                }
-
-                return (null, null);
-            default:
-                return (null, null);
+            }
         }
+
+        private void CheckSyntax(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case UnsafeStatementSyntax:
+                    Add(node, "unsafe", UnsafeRule);
+                    break;
+                case FixedStatementSyntax:
+                    Add(node, "fixed", UnsafeRule);
+                    break;
+                case PointerTypeSyntax or FunctionPointerTypeSyntax:
+                    Add(node, "pointer type " + node, UnsafeRule);
+                    break;
+                case MemberDeclarationSyntax member:
+                    CheckModifiers(node, member.Modifiers);
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    CheckModifiers(node, local.Modifiers);
+                    break;
+                case SimpleNameSyntax name:
+                    CheckName(name);
+                    break;
+                case AwaitExpressionSyntax awaited:
+                    var awaitInfo = model.GetAwaitExpressionInfo(awaited);
+                    CheckMembers(node, awaitInfo.GetAwaiterMethod, awaitInfo.IsCompletedProperty, awaitInfo.GetResultMethod);
+                    break;
+                case CommonForEachStatementSyntax loop:
+                    var loopInfo = model.GetForEachStatementInfo(loop);
+                    CheckMembers(loop.Expression, loopInfo.GetEnumeratorMethod, loopInfo.MoveNextMethod, loopInfo.CurrentProperty, loopInfo.DisposeMethod, loopInfo.ElementConversion.MethodSymbol);
+                    if (loop is ForEachVariableStatementSyntax variables)
+                    {
+                        CheckDeconstruction(node, model.GetDeconstructionInfo(variables));
+                    }
+
+                    break;
+                case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } assignment:
+                    CheckDeconstruction(node, model.GetDeconstructionInfo(assignment));
+                    break;
+                case QueryClauseSyntax clause:
+                    var clauseInfo = model.GetQueryClauseInfo(clause, cancellationToken);
+                    CheckMembers(node, clauseInfo.CastInfo.Symbol, clauseInfo.OperationInfo.Symbol);
+                    break;
+                case OrderingSyntax or SelectOrGroupClauseSyntax:
+                    CheckMembers(node, model.GetSymbolInfo(node, cancellationToken).Symbol);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void CheckModifiers(SyntaxNode node, SyntaxTokenList modifiers)
+        {
+            if (modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                Add(node, "unsafe", UnsafeRule);
+            }
+
+            if (modifiers.Any(SyntaxKind.ExternKeyword))
+            {
+                Add(node, "extern", "native code (P/Invoke)");
+            }
+        }
+
+        private void CheckName(SimpleNameSyntax name)
+        {
+            var info = model.GetSymbolInfo(name, cancellationToken);
+            switch (info.Symbol ?? info.CandidateSymbols.FirstOrDefault())
+            {
+                case ITypeSymbol type:
+                    CheckType(name, type);
+                    break;
+                case { } member and (IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol):
+                    CheckMember(name, member);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void CheckDeconstruction(SyntaxNode node, DeconstructionInfo info)
+        {
+            CheckMembers(node, info.Method, info.Conversion?.MethodSymbol);
+            foreach (var nested in info.Nested)
+            {
+                CheckDeconstruction(node, nested);
+            }
+        }
+
+        private void CheckOperation(IOperation operation)
+        {
+            var at = operation.Syntax;
+            if (operation.Type is { } type)
+            {
+                CheckType(at, type);
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    CheckMember(at, invocation.TargetMethod);
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor }:
+                    CheckMember(at, constructor);
+                    break;
+                case IMemberReferenceOperation reference:
+                    CheckMember(at, reference.Member);
+                    break;
+                case IBinaryOperation binary:
+                    CheckMembers(at, binary.OperatorMethod);
+                    break;
+                case IUnaryOperation unary:
+                    CheckMembers(at, unary.OperatorMethod);
+                    break;
+                case ICompoundAssignmentOperation compound:
+                    CheckMembers(at, compound.OperatorMethod, compound.InConversion.MethodSymbol, compound.OutConversion.MethodSymbol);
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    CheckMembers(at, increment.OperatorMethod);
+                    break;
+                case IConversionOperation conversion:
+                    CheckMembers(at, conversion.OperatorMethod);
+                    break;
+                case ITypeOfOperation typeOf:
+                    CheckType(at, typeOf.TypeOperand);
+                    break;
+                case ISizeOfOperation sizeOf:
+                    CheckType(at, sizeOf.TypeOperand);
+                    break;
+                case IIsTypeOperation isType:
+                    CheckType(at, isType.TypeOperand);
+                    break;
+                case IPatternOperation pattern:
+                    CheckPattern(at, pattern);
+                    break;
+                case ICollectionExpressionOperation collection:
+                    CheckMembers(at, collection.ConstructMethod);
+                    break;
+                case IWithOperation with:
+                    CheckMembers(at, with.CloneMethod);
+                    break;
+                case IImplicitIndexerReferenceOperation indexer:
+                    CheckMembers(at, indexer.LengthSymbol, indexer.IndexerSymbol);
+                    break;
+                case IVariableDeclaratorOperation declarator:
+                    CheckType(at, declarator.Symbol.Type);
+                    break;
+                case ICatchClauseOperation catchClause:
+                    CheckType(at, catchClause.ExceptionType);
+                    break;
+                case IAnonymousFunctionOperation function:
+                    CheckMethodSignature(at, function.Symbol);
+                    break;
+                case ILocalFunctionOperation function:
+                    CheckMethodSignature(at, function.Symbol);
+                    break;
+                case IFunctionPointerInvocationOperation:
+                    Add(at, "function pointer", UnsafeRule);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void CheckPattern(SyntaxNode at, IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case ITypePatternOperation typePattern:
+                    CheckType(at, typePattern.MatchedType);
+                    break;
+                case IDeclarationPatternOperation { MatchedType: { } matched }:
+                    CheckType(at, matched);
+                    break;
+                case IRecursivePatternOperation recursive:
+                    CheckType(at, recursive.MatchedType);
+                    CheckMembers(at, recursive.DeconstructSymbol);
+                    break;
+                case IListPatternOperation list:
+                    CheckMembers(at, list.LengthSymbol, list.IndexerSymbol);
+                    break;
+                case ISlicePatternOperation slice:
+                    CheckMembers(at, slice.SliceSymbol);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void CheckMethodSignature(SyntaxNode at, IMethodSymbol method)
+        {
+            CheckType(at, method.ReturnType);
+            foreach (var parameter in method.Parameters)
+            {
+                CheckType(at, parameter.Type);
+            }
+        }
+
+        private void CheckMembers(SyntaxNode at, params ISymbol?[] symbols)
+        {
+            foreach (var symbol in symbols)
+            {
+                if (symbol is not null)
+                {
+                    CheckMember(at, symbol);
+                }
+            }
+        }
+
+        private void CheckType(SyntaxNode at, ITypeSymbol type)
+        {
+            if (TypeRefusal(type) is { } refusal)
+            {
+                Add(at, refusal.Api, refusal.Rule);
+            }
+        }
+
+        private void CheckMember(SyntaxNode at, ISymbol member)
+        {
+            if (MemberRefusal(member) is { } refusal)
+            {
+                Add(at, refusal.Api, refusal.Rule);
+            }
+        }
+
+        /// <summary>Why <paramref name="type"/> may not be used (the first refused part of it), or null.</summary>
+        private (string Api, string Rule)? TypeRefusal(ITypeSymbol type)
+        {
+            if (_types.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var refusal = type switch
+            {
+                IDynamicTypeSymbol => ("dynamic", "late binding escapes the grader's checks"),
+                IPointerTypeSymbol or IFunctionPointerTypeSymbol => (type.ToDisplayString(), UnsafeRule),
+                IArrayTypeSymbol array => TypeRefusal(array.ElementType),
+                INamedTypeSymbol named => NamedTypeRefusal(named),
+                _ => null, // type parameters (their constraints are names, checked as such), error types
+            };
+            _types[type] = refusal;
+            return refusal;
+        }
+
+        private (string Api, string Rule)? NamedTypeRefusal(INamedTypeSymbol named)
+        {
+            if (named.TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            for (var type = named; type is not null; type = type.ContainingType)
+            {
+                foreach (var argument in type.TypeArguments)
+                {
+                    if (TypeRefusal(argument) is { } refused)
+                    {
+                        return refused;
+                    }
+                }
+            }
+
+            var definition = named.OriginalDefinition;
+            if (IsOwn(definition))
+            {
+                return null;
+            }
+
+            var outermost = definition;
+            while (outermost.ContainingType is { } containing)
+            {
+                outermost = containing;
+            }
+
+            if (AllowedApis.Types.ContainsKey(FullName(outermost))
+                || AllowedApis.IsAllowedNamespace(outermost.ContainingNamespace?.ToDisplayString() ?? string.Empty))
+            {
+                return null;
+            }
+
+            var api = FullName(definition);
+            return (api, AllowedApis.ReasonFor(api));
+        }
+
+        /// <summary>Why <paramref name="symbol"/> (a method, property, field or event) may not be used, or null.</summary>
+        private (string Api, string Rule)? MemberRefusal(ISymbol symbol)
+        {
+            if (_members.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            var refusal = FindMemberRefusal(symbol);
+            _members[symbol] = refusal;
+            return refusal;
+        }
+
+        private (string Api, string Rule)? FindMemberRefusal(ISymbol symbol)
+        {
+            if (symbol is IMethodSymbol method)
+            {
+                if (method.GetConstructedReducedFrom() is { } reduced)
+                {
+                    return MemberRefusal(reduced);
+                }
+
+                foreach (var argument in method.TypeArguments)
+                {
+                    if (TypeRefusal(argument) is { } refusedArgument)
+                    {
+                        return refusedArgument;
+                    }
+                }
+
+                if (method.MethodKind == MethodKind.FunctionPointerSignature)
+                {
+                    return ("function pointer", UnsafeRule);
+                }
+            }
+
+            if (symbol.ContainingType is not { } container)
+            {
+                return null;
+            }
+
+            if (TypeRefusal(container) is { } refusedContainer)
+            {
+                // The type's own arguments are refused: name them; otherwise name the member.
+                if (container.OriginalDefinition is var definition && TypeRefusal(definition) is null)
+                {
+                    return refusedContainer;
+                }
+
+                var api = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+                    ? FullName(definition)
+                    : FullName(definition) + "." + symbol.Name;
+                return (api, AllowedApis.ReasonFor(api));
+            }
+
+            if (IsOwn(symbol.OriginalDefinition) || container.IsAnonymousType)
+            {
+                return null;
+            }
+
+            var containerName = FullName(container.OriginalDefinition);
+            var memberApi = containerName + "." + symbol.Name;
+            if (AllowedApis.RefusedMembers.TryGetValue(memberApi, out var rule))
+            {
+                return (memberApi, rule);
+            }
+
+            if (AllowedApis.Types.TryGetValue(containerName, out var members) && members.Length > 0 && !members.Contains(symbol.Name, StringComparer.Ordinal))
+            {
+                return (memberApi, AllowedApis.ReasonFor(memberApi));
+            }
+
+            var result = symbol switch
+            {
+                IMethodSymbol m => m.ReturnType,
+                IPropertySymbol p => p.Type,
+                IFieldSymbol f => f.Type,
+                IEventSymbol e => e.Type,
+                _ => null,
+            };
+            if (result is not null && TypeRefusal(result) is { } refusedResult)
+            {
+                return (memberApi, $"{refusedResult.Rule}: it gives a {refusedResult.Api}");
+            }
+
+            return null;
+        }
+
+        /// <summary>Declared by the notebook itself (this cell or an earlier one), or made by the compiler for it.</summary>
+        private static bool IsOwn(ISymbol symbol) =>
+            symbol is INamedTypeSymbol { IsScriptClass: true } or INamedTypeSymbol { IsImplicitClass: true } or INamedTypeSymbol { IsAnonymousType: true }
+            || symbol.Locations.Any(l => l.IsInSource);
     }
 
-    private static string NamespaceRule(string ns) => ns switch
-    {
-        "System.Reflection" or "System.Runtime.Loader" => ReflectionRule,
-        "System.Runtime.InteropServices" => "native code (P/Invoke) and unsafe memory",
-        "System.Net" => "the network",
-        "Microsoft.Win32" => "the registry and the operating system",
-        _ => "the operating system's resources",
-    };
-
+    /// <summary>Namespace, outer types and metadata name: <c>System.Collections.Generic.List`1</c>.</summary>
     private static string FullName(INamedTypeSymbol type)
     {
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
         var outer = type.ContainingType is { } containing ? FullName(containing) + "." : ns;
         return outer + type.MetadataName;
-    }
-
-    /// <summary>One report per line and API; a type is dropped when a member of it is reported on the same line.</summary>
-    private static List<PolicyViolation> Simplify(List<PolicyViolation> found)
-    {
-        var distinct = found.Distinct().ToList();
-        return distinct
-            .Where(v => !distinct.Any(o => o.Line == v.Line && o.Api.Length > v.Api.Length
-                                          && o.Api.StartsWith(v.Api + ".", StringComparison.Ordinal)))
-            .GroupBy(v => (v.Line, v.Api))
-            .Select(g => g.First())
-            .OrderBy(v => v.Line)
-            .ThenBy(v => v.Api, StringComparer.Ordinal)
-            .ToList();
     }
 }
