@@ -35,6 +35,7 @@ public sealed class GradeBatch
             Name = "grading",
             BaseDirectory = Path.GetDirectoryName(request.Assignments[0].SourcePath)!,
             ReferencePolicy = reference => CourseLibraryOnly(reference, libraryPath),
+            AllowLoad = false,
         };
         _compiler = new SubmissionCompiler(new CellCompiler(compilerOptions), new SubmissionPolicy([CourseDirectory.CourseLibReference]));
         _runner = new SubmissionRunner(request.Worker, warmWorkers: Math.Max(1, request.Jobs));
@@ -95,9 +96,9 @@ public sealed class GradeBatch
             {
                 var (student, assignment) = jobs[index];
                 var folder = Path.Combine(_request.SubmissionsFolder, student);
-                var file = Path.Combine(folder, assignment.FileName);
-                var bytes = File.Exists(file) ? await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false) : [];
-                var key = ResultStore.KeyOf(bytes, assignment.SourceText, settings + "\0" + (File.Exists(file) ? "file" : "missing"));
+                var file = SubmissionReader.Locate(folder, assignment.FileName);
+                var bytes = file is not null ? await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false) : [];
+                var key = ResultStore.KeyOf(bytes, assignment.SourceText, settings + "\0" + (file is not null ? "file:" + Path.GetRelativePath(folder, file) : "missing"));
                 var result = _store.TryLoad(student, assignment.Name, key);
                 var wasReused = result is not null;
                 if (result is null)
@@ -122,7 +123,7 @@ public sealed class GradeBatch
         var read = SubmissionReader.Read(studentFolder, assignment.FileName);
         if (read.Notebook is null)
         {
-            return Scorer.Unreadable(student, assignment, read.Problem!);
+            return Scorer.Unreadable(student, assignment, read.Problem!, read.Missing);
         }
 
         var cells = InstructorCellRestorer.Restore(assignment, read.Notebook);

@@ -17,7 +17,7 @@ namespace Course.Grading.Batch;
 public sealed class ResultStore(string outFolder)
 {
     /// <summary>Changes whenever grading could give a different result for the same input.</summary>
-    public const string GraderVersion = "course-grader/1";
+    public const string GraderVersion = "course-grader/2";
 
     private const string RecordFileName = ".grade-record.json";
 

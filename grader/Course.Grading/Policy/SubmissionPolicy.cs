@@ -75,9 +75,8 @@ public sealed class SubmissionPolicy
         ["System.Console.SetIn"] = "the console's input and raw streams belong to the grader",
         ["System.Console.SetOut"] = "the console's input and raw streams belong to the grader",
         ["System.Console.SetError"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.In"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.Read"] = "the console's input and raw streams belong to the grader",
-        ["System.Console.ReadLine"] = "the console's input and raw streams belong to the grader",
+        // Console.In, Read and ReadLine are allowed: in the worker, a cell's console input is empty
+        // (end of input at once), as in course run and course check; the raw stdin stream is not.
         ["System.Console.ReadKey"] = "the console's input and raw streams belong to the grader",
         ["System.IO.Directory.SetCurrentDirectory"] = FilesRule,
         ["System.IO.Directory.GetParent"] = FilesRule,
