@@ -19,14 +19,37 @@ internal static class CellContext
         set => CurrentSink.Value = value;
     }
 
-    /// <summary>Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> through the current cell, once per process.</summary>
+    /// <summary>
+    /// Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> through the current cell, once per
+    /// process; and gives cells an empty <see cref="Console.In"/> (end of input at once, as in the grading
+    /// worker and in a notebook front end without an input box), so a cell never waits on the terminal.
+    /// </summary>
     public static void InstallConsoleRouting()
     {
         if (Interlocked.Exchange(ref _installed, 1) == 0)
         {
             Console.SetOut(new RoutingWriter(Console.Out, Course.Notebooks.StreamOutput.StandardOutput));
             Console.SetError(new RoutingWriter(Console.Error, Course.Notebooks.StreamOutput.StandardError));
+            Console.SetIn(new RoutingReader(Console.In));
         }
+    }
+
+    /// <summary>Reads nothing for code running in a cell; anyone else reads the process's original input.</summary>
+    private sealed class RoutingReader(TextReader original) : TextReader
+    {
+        private TextReader Source => Current is null ? original : Null;
+
+        public override int Peek() => Source.Peek();
+
+        public override int Read() => Source.Read();
+
+        public override int Read(char[] buffer, int index, int count) => Source.Read(buffer, index, count);
+
+        public override int Read(Span<char> buffer) => Source.Read(buffer);
+
+        public override string? ReadLine() => Source.ReadLine();
+
+        public override string ReadToEnd() => Source.ReadToEnd();
     }
 
     /// <summary>Writes to the current cell's stream when there is one, else to the process's original writer.</summary>

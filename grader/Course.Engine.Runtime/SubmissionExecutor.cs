@@ -10,10 +10,15 @@ namespace Course.Engine.Runtime;
 /// One executor per notebook. It needs no compiler, so it also runs cells compiled in another process.
 /// A cell that outlives its time limit cannot be stopped in process: it is reported as
 /// <see cref="CellStatus.TimedOut"/>, its outputs are cut off, and the executor refuses further cells.
+/// Cells run under a <see cref="CellSynchronizationContext"/>: an exception escaping an <c>async void</c>
+/// method becomes the error of the running cell, or of the next cell if its own cell had ended, instead
+/// of ending the process.
 /// </summary>
 public sealed class SubmissionExecutor : IDisposable
 {
     private readonly SubmissionLoadContext _context;
+    private readonly CellSynchronizationContext _synchronization = new();
+    private int _runs;
     private object?[] _states = new object?[16];
     private bool _disposed;
 
@@ -62,10 +67,20 @@ public sealed class SubmissionExecutor : IDisposable
         var sink = new CellOutputSink { Observer = Observer };
         var states = _states;
         var clock = Stopwatch.StartNew();
-        var run = StartOnOwnThread(factory, states, cell.DisplaysValue, sink);
+        var earlier = _synchronization.TakeEscaped();
+        var runNumber = ++_runs;
+        var run = StartOnOwnThread(factory, states, cell.DisplaysValue, sink, _synchronization, runNumber);
         try
         {
             var bundle = await run.WaitAsync(timeLimit ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            if (earlier.Concat(_synchronization.TakeEscaped()).FirstOrDefault() is { } escaped)
+            {
+                var error = ExceptionErrors.Describe(escaped.Exception, assembly);
+                var started = escaped.Run == runNumber ? "this cell" : "an earlier cell";
+                error = error with { Message = $"{error.Message} (thrown by an async void method that {started} started)" };
+                return Failed(CellStatus.RuntimeError, sink, error, clock.Elapsed, ExceptionErrors.Traceback(escaped.Exception, assembly));
+            }
+
             if (bundle is not null)
             {
                 sink.Add(new ExecuteResultOutput(executionCount, bundle));
@@ -116,13 +131,15 @@ public sealed class SubmissionExecutor : IDisposable
     /// that thread, not one of the thread pool's few (two on a two-core machine), so the rest of the
     /// process keeps its speed. Code after the cell's first <c>await</c> continues on the pool, as usual.
     /// </summary>
-    private static Task<IReadOnlyDictionary<string, string>?> StartOnOwnThread(Func<object?[], Task<object?>> factory, object?[] states, bool displaysValue, CellOutputSink sink)
+    private static Task<IReadOnlyDictionary<string, string>?> StartOnOwnThread(Func<object?[], Task<object?>> factory, object?[] states, bool displaysValue, CellOutputSink sink, SynchronizationContext synchronization, int runNumber)
     {
         var completion = new TaskCompletionSource<IReadOnlyDictionary<string, string>?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             // Set on the cell's own flow, so the cell (and anything it starts) writes to this sink, and the caller is untouched.
             CellContext.Current = sink;
+            SynchronizationContext.SetSynchronizationContext(synchronization);
+            CellSynchronizationContext.EnterRun(runNumber);
             Task<IReadOnlyDictionary<string, string>?> cellTask;
             try
             {

@@ -15,6 +15,7 @@ public sealed class CellCompilation
 {
     internal CellCompilation(
         CSharpCompilation compilation,
+        SyntaxTree syntaxTree,
         CellCompilation? previousInChain,
         IReadOnlyList<CellDiagnostic> errors,
         CompiledCell? compiled,
@@ -23,6 +24,7 @@ public sealed class CellCompilation
     {
         Chain = chain;
         Compilation = compilation;
+        SyntaxTree = syntaxTree;
         PreviousInChain = previousInChain;
         Errors = errors;
         Compiled = compiled;
@@ -34,8 +36,8 @@ public sealed class CellCompilation
     /// <summary>The Roslyn script compilation (chained on the previous cells').</summary>
     public CSharpCompilation Compilation { get; }
 
-    /// <summary>The cell's syntax tree, as compiled (kernel lines blanked, line numbers unchanged).</summary>
-    public SyntaxTree SyntaxTree => Compilation.SyntaxTrees[0];
+    /// <summary>The cell's syntax tree, as compiled (kernel lines blanked, line numbers unchanged); files pulled in by <c>#load</c> are other trees of <see cref="Compilation"/>.</summary>
+    public SyntaxTree SyntaxTree { get; }
 
     /// <summary>Errors, each naming its line in the cell; empty when the cell compiled.</summary>
     public IReadOnlyList<CellDiagnostic> Errors { get; }

@@ -67,7 +67,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             allowUnsafe: true,
             warningLevel: 4,
             metadataReferenceResolver: resolver,
-            sourceReferenceResolver: null,
+            sourceReferenceResolver: Options.AllowLoad ? new SourceFileResolver([], Options.BaseDirectory) : null,
             assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
         IEnumerable<MetadataReference> references = [.. chain.References.Default, .. head?.Compilation.References.Except(chain.References.Default) ?? [], .. packageReferences];
         var compilation = CSharpCompilation.CreateScriptCompilation(
@@ -79,16 +79,25 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             typeof(object),
             typeof(CellGlobals));
 
+        if (!Options.AllowLoad)
+        {
+            errors.AddRange(tree.GetCompilationUnitRoot(cancellationToken).GetLoadDirectives().Select(load => new CellDiagnostic(
+                "COURSE",
+                "#load is not allowed in a graded notebook: put the code of the script file into the cell",
+                load.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
+                1)));
+        }
+
         CompiledCell? compiled = null;
         if (errors.Count == 0)
         {
-            compiled = Emit(compilation, head, resolver, errors, cancellationToken);
+            compiled = Emit(compilation, tree, head, resolver, errors, cancellationToken);
         }
 
-        return new CellCompilation(compilation, head, errors, compiled, clock.Elapsed, chain);
+        return new CellCompilation(compilation, tree, head, errors, compiled, clock.Elapsed, chain);
     }
 
-    private static CompiledCell? Emit(CSharpCompilation compilation, CellCompilation? head, CellReferenceResolver resolver, List<CellDiagnostic> errors, CancellationToken cancellationToken)
+    private static CompiledCell? Emit(CSharpCompilation compilation, SyntaxTree tree, CellCompilation? head, CellReferenceResolver resolver, List<CellDiagnostic> errors, CancellationToken cancellationToken)
     {
         using var image = new MemoryStream();
         var result = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancellationToken);
@@ -120,7 +129,7 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
             image.ToArray(),
             compilation.Options.ScriptClassName ?? string.Empty,
             FactoryMethodName,
-            HasSubmissionResult(compilation),
+            HasSubmissionResult(compilation, tree),
             references);
     }
 
@@ -142,16 +151,16 @@ public sealed class CellCompiler(CellCompilerOptions? options = null)
     /// Whether the cell's value is shown: its last statement is an expression without a semicolon
     /// whose type is not void (Roslyn's rule for a submission's result, which the kernel displays).
     /// </summary>
-    private static bool HasSubmissionResult(CSharpCompilation compilation)
+    private static bool HasSubmissionResult(CSharpCompilation compilation, SyntaxTree tree)
     {
-        var root = (CompilationUnitSyntax)compilation.SyntaxTrees[0].GetRoot();
+        var root = (CompilationUnitSyntax)tree.GetRoot();
         if (root.Members.LastOrDefault(m => m is GlobalStatementSyntax) is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }
             || !statement.SemicolonToken.IsMissing)
         {
             return false;
         }
 
-        var type = compilation.GetSemanticModel(compilation.SyntaxTrees[0]).GetTypeInfo(statement.Expression).ConvertedType;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).ConvertedType;
         return type?.SpecialType != SpecialType.System_Void;
     }
 }

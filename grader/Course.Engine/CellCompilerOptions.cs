@@ -26,6 +26,13 @@ public sealed record CellCompilerOptions
     /// <summary>The local NuGet package cache <c>#r "nuget: ..."</c> is resolved from (offline); default <c>~/.nuget/packages</c> or <c>NUGET_PACKAGES</c>.</summary>
     public string NuGetPackagesDirectory { get; init; } = DefaultNuGetPackagesDirectory();
 
+    /// <summary>
+    /// Whether <c>#load "file.csx"</c> may pull a script file into a cell (resolved from <see cref="BaseDirectory"/>),
+    /// as in Polyglot Notebooks: true for <c>course run</c> and <c>course check</c>; grading sets false, and a
+    /// cell with <c>#load</c> then fails to compile with one line saying why.
+    /// </summary>
+    public bool AllowLoad { get; init; } = true;
+
     /// <summary>A name for the notebook, used in the submission assemblies' names.</summary>
     public string Name { get; init; } = "notebook";
 

@@ -20,7 +20,9 @@ public sealed partial record CellSource(string Code, IReadOnlyList<PackageReques
     public static CellSource Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var lines = source.Split('\n');
+        // Any line end ends a line (a lone \r included, as for Roslyn); blanked lines keep their ends, so line numbers stay the cell's.
+        var split = LineEnds.SplitKeepingEnds(source);
+        var lines = split.Select(l => l.Text).ToArray();
         var packages = new List<PackageRequest>();
         var problems = new List<SourceProblem>();
         var inCode = false;
@@ -66,7 +68,7 @@ public sealed partial record CellSource(string Code, IReadOnlyList<PackageReques
             }
         }
 
-        return new CellSource(string.Join('\n', lines), packages, problems);
+        return new CellSource(string.Concat(lines.Select((line, i) => line + split[i].End)), packages, problems);
     }
 
     [GeneratedRegex("""^#r\s+"nuget:\s*(?<id>[^,"]+)(,\s*(?<version>[^"]*))?"\s*$""")]

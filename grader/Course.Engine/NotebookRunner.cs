@@ -19,6 +19,12 @@ public sealed record NotebookRunOptions
     /// <summary>Decides each file reference (see <see cref="CellCompilerOptions.ReferencePolicy"/>); null allows all.</summary>
     public Func<ReferenceRequest, ReferenceDecision>? ReferencePolicy { get; init; }
 
+    /// <summary>
+    /// The working directory of the notebook's code while it runs (see <see cref="NotebookWorkingDirectory"/>);
+    /// default: the notebook's folder when it was loaded from a file, else the process's as it is.
+    /// </summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>Stop at the first failing cell (Jupyter's "Run All" without allow-errors); default: run every cell.</summary>
     public bool StopOnError { get; init; }
 }
@@ -71,6 +77,8 @@ public static class NotebookRunner
             ?? (notebook.SourcePath is { } path ? Path.GetDirectoryName(path) : null)
             ?? Directory.GetCurrentDirectory();
         var name = notebook.SourcePath is { } source ? Path.GetFileNameWithoutExtension(source) : "notebook";
+        var workingDirectory = options.WorkingDirectory ?? (notebook.SourcePath is { } file ? Path.GetDirectoryName(file) : null);
+        using var lease = workingDirectory is null ? null : await NotebookWorkingDirectory.EnterAsync(workingDirectory).ConfigureAwait(false);
         using var kernel = new NotebookKernel(new CellCompilerOptions { BaseDirectory = baseDirectory, ReferencePolicy = options.ReferencePolicy, Name = name });
         var results = new List<CellResult>();
         var executionCount = 0;

@@ -17,8 +17,17 @@ public sealed record NbgraderCell(string GradeId, bool Grade, bool Solution, boo
     /// <summary>An answer cell: the student writes here.</summary>
     public bool IsAnswer => Solution;
 
-    /// <summary>An autograded test cell: passes if it runs without throwing, worth <see cref="Points"/>.</summary>
-    public bool IsTest => Grade && !Solution && Points > 0;
+    /// <summary>
+    /// An autograded test cell: passes if it runs without throwing, worth <see cref="Points"/>. As in
+    /// nbgrader and Otter, 0 points is allowed: a practice test that runs and is shown, scoring 0 of 0.
+    /// </summary>
+    public bool IsTest => Grade && !Solution && Points >= 0;
+
+    /// <summary>
+    /// nbgrader's manually graded answer (<c>solution: true</c>, <c>grade: true</c>, <c>points &gt; 0</c>, code
+    /// or markdown): released with its stub, never scored by the autograder, left to the instructor.
+    /// </summary>
+    public bool IsManuallyGraded => Grade && Solution && Points > 0;
 
     /// <summary>Reads <c>metadata.nbgrader</c>; null when the cell has none.</summary>
     internal static NbgraderCell? From(JsonObject cellMetadata, Func<string, NotebookFormatException> error)

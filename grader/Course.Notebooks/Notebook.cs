@@ -41,6 +41,12 @@ public sealed class Notebook
     /// <summary>Top-level keys this model does not interpret, kept for the round trip.</summary>
     public JsonObject Extra { get; }
 
+    /// <summary>
+    /// What reading repaired, one line each, as Jupyter's own reader warns about it (e.g.
+    /// <c>Non-unique cell id 'q1' detected. Corrected to '3f2a9c1e'.</c>); empty for a sound file.
+    /// </summary>
+    public IList<string> Warnings { get; } = [];
+
     /// <summary>Spaces per indent level when written: Jupyter writes 1; a file read keeps its own.</summary>
     public int Indent { get; set; }
 
@@ -186,17 +192,11 @@ public sealed class Notebook
         var extra = NotebookJson.UnknownKeys(top, KnownKeys);
 
         var notebook = new Notebook((JsonObject)metadata.DeepClone(), minor, extra, DetectIndent(utf8), utf8.Length > 0 && utf8[^1] == (byte)'\n');
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         var codeCells = 0;
         var totalSource = 0L;
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = NotebookCell.FromJson(cells[i], sourceName, i + 1, limits);
-            if (cell.Id is { } id && !ids.Add(id))
-            {
-                throw Error($"cell {i + 1}: duplicate cell id '{id}'");
-            }
-
             if (cell.Kind == CellKind.Code && ++codeCells > limits.MaxCodeCells)
             {
                 throw Error($"more than the {limits.MaxCodeCells} code cells a notebook may have");
@@ -210,6 +210,8 @@ public sealed class Notebook
 
             notebook.Cells.Add(cell);
         }
+
+        RepairDuplicateIds(notebook);
 
         return notebook;
     }
@@ -292,7 +294,45 @@ public sealed class Notebook
     {
         var copy = Parse(ToJson(), SourcePath ?? "(copy)");
         copy.SourcePath = SourcePath;
+        foreach (var warning in Warnings)
+        {
+            copy.Warnings.Add(warning);
+        }
+
         return copy;
+    }
+
+    /// <summary>
+    /// A cell id already used by an earlier cell (a pasted cell keeps its id) is replaced by a new one,
+    /// with a warning, as nbformat's reader does (<c>repair_duplicate_cell_ids</c>). nbformat draws the
+    /// new id at random; here it is 8 hex digits derived from the old id and the cell's position, so
+    /// reading the same file twice gives the same notebook.
+    /// </summary>
+    private static void RepairDuplicateIds(Notebook notebook)
+    {
+        var ids = new HashSet<string>(notebook.Cells.Select(c => c.Id).OfType<string>(), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < notebook.Cells.Count; i++)
+        {
+            var cell = notebook.Cells[i];
+            if (cell.Id is not { } id || seen.Add(id))
+            {
+                continue;
+            }
+
+            var attempt = 0;
+            string repaired;
+            do
+            {
+                var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{id}\0{i}\0{attempt++}"));
+                repaired = Convert.ToHexStringLower(hash)[..8];
+            }
+            while (!ids.Add(repaired));
+
+            cell.Id = repaired;
+            seen.Add(repaired);
+            notebook.Warnings.Add($"cell {i + 1}: non-unique cell id '{id}' detected. Corrected to '{repaired}'.");
+        }
     }
 
     // The file's own indent (spaces before the first key); Jupyter's is 1.

@@ -233,7 +233,7 @@ public sealed record KernelDirective(string Kernel, string Line)
     public static KernelDirective? Leading(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        foreach (var raw in source.Split('\n'))
+        foreach (var raw in LineEnds.Split(source))
         {
             var line = raw.Trim();
             if (line.Length == 0)

@@ -49,7 +49,7 @@ public static class CheckVerb
                 SubmissionResult result;
                 try
                 {
-                    result = await SelfCheck.RunAsync(notebook, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+                    result = await SelfCheck.RunAsync(notebook, TimeSpan.FromSeconds(seconds), cancellationToken, warning => console.WriteLine($"{Path.GetFileName(notebook)}: warning: {warning}")).ConfigureAwait(false);
                 }
                 catch (AssignmentFormatException ex)
                 {
@@ -81,13 +81,15 @@ public static class CheckVerb
                 TestStatus.Passed => ("passed", string.Empty),
                 TestStatus.NotAttempted => ("not attempted", string.Empty),
                 TestStatus.Failed => ("failed", test.Message),
+                TestStatus.PendingManualGrade => ("manual", "graded by hand, not counted here"),
                 _ => ("not run", test.Message),
             };
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {word,-13}  {test.GradeId.PadRight(width)}  {Gradebook.Number(test.Score)}/{Gradebook.Number(test.MaxScore)}{(message.Length > 0 ? "  " + message : string.Empty)}"));
+                $"  {word,-13}  {test.GradeId.PadRight(width)}  {(test.Status == TestStatus.PendingManualGrade ? "-" : Gradebook.Number(test.Score))}/{Gradebook.Number(test.MaxScore)}{(message.Length > 0 ? "  " + message : string.Empty)}"));
         }
 
-        console.WriteLine($"  score on visible tests: {Gradebook.Number(result.Score)}/{Gradebook.Number(result.MaxScore)} ({result.Tests.Count(t => t.Status == TestStatus.Passed)} of {result.Tests.Count} passed)");
+        var tests = result.Tests.Where(t => t.Status != TestStatus.PendingManualGrade).ToList();
+        console.WriteLine($"  score on visible tests: {Gradebook.Number(tests.Sum(t => t.Score))}/{Gradebook.Number(tests.Sum(t => t.MaxScore))} ({tests.Count(t => t.Status == TestStatus.Passed)} of {tests.Count} passed)");
     }
 }

@@ -101,6 +101,11 @@ public static class RunVerb
         console.Output.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{status} {PlainLines.Markup(run.Name)}: {result.CellsRun} cells run, {result.Failures.Count} error(s){notRun}, {result.Elapsed.TotalSeconds:0.00} s"));
+        foreach (var warning in result.Notebook.Warnings)
+        {
+            console.WriteLine($"     {run.Name}: warning: {warning}");
+        }
+
         foreach (var cell in result.Cells.Where(c => c.Run.Failed || c.Run.Status == CellStatus.NotRun))
         {
             console.WriteLine($"     {run.Name} cell {cell.Number}: {Describe(cell.Run)}");

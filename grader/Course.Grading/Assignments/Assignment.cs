@@ -3,8 +3,11 @@ using Course.Notebooks;
 
 namespace Course.Grading.Assignments;
 
-/// <summary>One test cell of an assignment: what it is worth and whether part of it is hidden.</summary>
-public sealed record AssignmentTest(string GradeId, double Points, bool HasHiddenTests);
+/// <summary>
+/// One graded cell of an assignment: a test cell (0 points for a practice test), or a manually graded
+/// answer (<paramref name="Manual"/>), which the grader never scores. Points are decimal, as written.
+/// </summary>
+public sealed record AssignmentTest(string GradeId, decimal Points, bool HasHiddenTests, bool Manual = false);
 
 /// <summary>
 /// An instructor's source notebook, validated, as grading uses it: its name (the file name without
@@ -19,9 +22,11 @@ public sealed class Assignment
         SourcePath = path;
         Source = source;
         SourceText = sourceText;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         Tests = source.Cells
-            .Where(c => c.Nbgrader is { IsTest: true })
-            .Select(c => new AssignmentTest(c.Nbgrader!.GradeId, c.Nbgrader.Points!.Value, StudentVersion.HasHiddenTests(c.Source)))
+            .Select(c => (Cell: c, Nb: TryNbgrader(c)))
+            .Where(x => x.Nb is { IsTest: true } or { IsManuallyGraded: true } && seen.Add(x.Nb.GradeId))
+            .Select(x => new AssignmentTest(x.Nb!.GradeId, ToDecimal(x.Nb.Points!.Value), x.Nb.IsTest && StudentVersion.HasHiddenTests(x.Cell.Source), x.Nb.IsManuallyGraded))
             .ToList();
     }
 
@@ -43,8 +48,26 @@ public sealed class Assignment
     /// <summary>The test cells, in notebook order.</summary>
     public IReadOnlyList<AssignmentTest> Tests { get; }
 
-    /// <summary>Total points.</summary>
-    public double MaxScore => Tests.Sum(t => t.Points);
+    /// <summary>Total points, manually graded answers included.</summary>
+    public decimal MaxScore => Tests.Sum(t => t.Points);
+
+    /// <summary>
+    /// Points as the notebook wrote them: JSON's 0.1 is read as the double nearest to it, which converts
+    /// back to exactly 0.1m (15 significant digits), so sums print as people expect (0.1 + 0.2 = 0.3).
+    /// </summary>
+    public static decimal ToDecimal(double points) => (decimal)points;
+
+    private static NbgraderCell? TryNbgrader(NotebookCell cell)
+    {
+        try
+        {
+            return cell.Nbgrader;
+        }
+        catch (NotebookFormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Reads and validates an instructor's notebook; bad input throws a one-line <see cref="AssignmentFormatException"/>.</summary>
     public static Assignment Load(string path)
@@ -70,20 +93,22 @@ public sealed class Assignment
         var assignment = new Assignment(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path), notebook, text);
         if (assignment.Tests.Count == 0)
         {
-            throw new AssignmentFormatException($"{Path.GetFileName(path)}: no test cells (grade: true, solution: false, points > 0), nothing to grade");
+            throw new AssignmentFormatException($"{Path.GetFileName(path)}: no test cells (grade: true, solution: false, points >= 0) and no manually graded answers, nothing to grade");
         }
 
         return assignment;
     }
 
     /// <summary>
-    /// A student's own notebook as an assignment (for <c>course check</c>): its tests are the visible ones it holds.
+    /// A student's own notebook as an assignment (for <c>course check</c>): its tests are the visible ones it
+    /// holds. Not validated as an instructor's notebook is: <c>check</c> accepts every notebook that
+    /// <c>grade</c> accepts (a split answer repeating its grade_id, stray markers, a repeated test: the
+    /// first cell of a grade_id counts, as at grading).
     /// </summary>
     public static Assignment FromStudentNotebook(Notebook notebook, string path)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ExerciseMetadataValidator.Validate(notebook, Path.GetFileName(path));
         return new Assignment(Path.GetFileNameWithoutExtension(path), Path.GetFullPath(path), notebook, string.Empty);
     }
 

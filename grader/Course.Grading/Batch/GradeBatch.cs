@@ -36,6 +36,7 @@ public sealed class GradeBatch
             Name = "grading",
             BaseDirectory = Path.GetDirectoryName(request.Assignments[0].SourcePath)!,
             ReferencePolicy = reference => CourseLibraryOnly(reference, libraryPath),
+            AllowLoad = false,
         };
         _compiler = new SubmissionCompiler(new CellCompiler(compilerOptions), new SubmissionPolicy([CourseDirectory.CourseLibReference]));
         _runner = new SubmissionRunner(request.Worker.SharingFolderOf(libraryPath), warmWorkers: Math.Max(1, request.Jobs));
@@ -166,7 +167,7 @@ public sealed class GradeBatch
     {
         if (read.Notebook is null)
         {
-            return Scorer.Unreadable(student, assignment, read.Problem!);
+            return Scorer.Unreadable(student, assignment, read.Problem!, read.Missing);
         }
 
         var cells = InstructorCellRestorer.Restore(assignment, read.Notebook);

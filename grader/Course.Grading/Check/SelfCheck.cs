@@ -14,7 +14,8 @@ namespace Course.Grading.Check;
 /// </summary>
 public static class SelfCheck
 {
-    public static async Task<SubmissionResult> RunAsync(string notebookPath, TimeSpan cellTimeLimit, CancellationToken cancellationToken)
+    /// <summary>Checks one notebook; <paramref name="warn"/> hears what reading it repaired (e.g. a duplicate cell id).</summary>
+    public static async Task<SubmissionResult> RunAsync(string notebookPath, TimeSpan cellTimeLimit, CancellationToken cancellationToken, Action<string>? warn = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(notebookPath);
         Notebook notebook;
@@ -27,6 +28,11 @@ public static class SelfCheck
             throw new AssignmentFormatException(ex.Message);
         }
 
+        foreach (var warning in notebook.Warnings)
+        {
+            warn?.Invoke(warning);
+        }
+
         var assignment = Assignment.FromStudentNotebook(notebook, notebookPath);
         var cells = InstructorCellRestorer.Restore(assignment, notebook);
         var options = new CellCompilerOptions
@@ -34,6 +40,7 @@ public static class SelfCheck
             Name = assignment.Name,
             BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!,
         };
+        using var lease = await NotebookWorkingDirectory.EnterAsync(options.BaseDirectory).ConfigureAwait(false);
         using var kernel = new NotebookKernel(options);
         var prepared = new List<PreparedCell>();
         var runs = new List<CellRun?>();

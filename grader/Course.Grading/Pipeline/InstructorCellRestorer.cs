@@ -10,44 +10,71 @@ namespace Course.Grading.Pipeline;
 /// graded. Every test and locked cell comes from the instructor's notebook by grade_id, with its hidden
 /// tests, whatever the submission holds there; a deleted one is put back after the grade cell that
 /// preceded it in the instructor's notebook; a deleted answer comes back as the stub. Answer cells keep
-/// the student's source. Cells the student added, and cells whose grade_id is unknown or repeated,
-/// are plain student cells: faking a test's metadata earns nothing.
+/// the student's source, and take their cell type and kernel from the instructor's notebook, as nbgrader
+/// does (an answer switched to markdown in the editor still runs as code). An answer the student split
+/// into several cells sharing its grade_id is one answer spread over those cells. A cell whose nbgrader
+/// metadata an editor stripped is matched by the cell id that release keeps. Cells the student added,
+/// and cells whose grade_id is unknown or repeats a test or locked cell, are plain student cells:
+/// faking a test's metadata earns nothing.
 /// </summary>
 public static class InstructorCellRestorer
 {
+    /// <summary>The note on restored answers when the submission has no nbgrader metadata left to match.</summary>
+    public const string MetadataGone =
+        "your notebook has lost its nbgrader metadata (an editor may have stripped it), and its cells do not carry the cell ids of the released notebook, so your answers could not be found; hand in the released notebook with your answers in its answer cells";
+
     public static IReadOnlyList<GradingCell> Restore(Assignment assignment, Notebook submission)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(submission);
         var sourceCells = assignment.Source.Cells;
-        var sourceById = sourceCells
-            .Select((cell, index) => (cell, index, nb: cell.Nbgrader))
+        var graded = sourceCells
+            .Select((cell, index) => (cell, index, nb: TryNbgrader(cell)))
             .Where(x => x.nb is not null)
-            .ToDictionary(x => x.nb!.GradeId, x => (x.cell, x.index, x.nb!), StringComparer.Ordinal);
+            .ToList();
+        var sourceById = graded
+            .GroupBy(x => x.nb!.GradeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().cell, g.First().index, g.First().nb!), StringComparer.Ordinal);
+        var gradeIdByCellId = graded
+            .Where(x => x.cell.Id is not null)
+            .GroupBy(x => x.cell.Id!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().nb!.GradeId, StringComparer.Ordinal);
 
         var built = new List<(GradingCell Cell, int? SourceIndex)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var matchedAny = false;
         foreach (var cell in submission.Cells)
         {
-            var nb = TryNbgrader(cell);
-            if (nb is not null && sourceById.TryGetValue(nb.GradeId, out var match) && seen.Add(nb.GradeId))
+            var gradeId = TryNbgrader(cell)?.GradeId
+                ?? (cell.Id is { } id && gradeIdByCellId.TryGetValue(id, out var byCellId) ? byCellId : null);
+            if (gradeId is not null && sourceById.TryGetValue(gradeId, out var match))
             {
                 var (sourceCell, sourceIndex, sourceNb) = match;
                 var fromInstructor = !sourceNb.Solution && (sourceNb.IsTest || sourceNb.Locked);
-                built.Add((fromInstructor
-                    ? FromInstructor(sourceCell, sourceNb)
-                    : Answer(sourceCell.Kind, cell.Source, cell, sourceNb), sourceIndex));
+                if (seen.Add(gradeId))
+                {
+                    matchedAny = true;
+                    built.Add((fromInstructor
+                        ? FromInstructor(sourceCell, sourceNb)
+                        : Answer(sourceCell, cell.Source, sourceNb), sourceIndex));
+                    continue;
+                }
+
+                if (sourceNb.Solution)
+                {
+                    // A split answer: the next part of the same answer.
+                    built.Add((Answer(sourceCell, cell.Source, sourceNb), sourceIndex));
+                    continue;
+                }
             }
-            else
-            {
-                built.Add((Student(cell), null));
-            }
+
+            built.Add((Student(cell), null));
         }
 
         // Put back what the student deleted, after the grade cell that precedes it in the instructor's notebook.
         for (var i = 0; i < sourceCells.Count; i++)
         {
-            var nb = sourceCells[i].Nbgrader;
+            var nb = TryNbgrader(sourceCells[i]);
             if (nb is null || seen.Contains(nb.GradeId))
             {
                 continue;
@@ -55,7 +82,7 @@ public static class InstructorCellRestorer
 
             var restored = !nb.Solution && (nb.IsTest || nb.Locked)
                 ? FromInstructor(sourceCells[i], nb)
-                : nb.Solution ? Answer(sourceCells[i].Kind, StudentVersion.StubFor(sourceCells[i]), sourceCells[i], nb) : null;
+                : nb.Solution ? Answer(sourceCells[i], StudentVersion.StubFor(sourceCells[i]), nb) with { Note = matchedAny ? null : MetadataGone } : null;
             if (restored is null)
             {
                 continue;
@@ -99,10 +126,11 @@ public static class InstructorCellRestorer
         nb.GradeId,
         IsStub: false);
 
-    private static GradingCell Answer(CellKind kind, string studentSource, NotebookCell cell, NbgraderCell nb) => new(
+    // The instructor's cell decides the type and kernel: the student's source runs as the instructor's cell would.
+    private static GradingCell Answer(NotebookCell sourceCell, string studentSource, NbgraderCell nb) => new(
         0,
         CellOrigin.Answer,
-        kind == CellKind.Code && IsCSharp(cell),
+        IsCSharp(sourceCell),
         studentSource,
         studentSource,
         nb.GradeId,

@@ -10,8 +10,10 @@ namespace Course.Grading.Pipeline;
 /// Step 6: turns the runs into a grade. A test cell earns its points when it ran without throwing;
 /// otherwise 0, with the test's own message (its exception), the compiler's, or why it did not run.
 /// A failing test whose exercise's answer still holds the release stub (or that hit
-/// NotImplementedException) is "not attempted". Messages never quote hidden-test source, and the
-/// worker's temporary folder never appears in them, so the same submission always gets the same words.
+/// NotImplementedException) is "not attempted". A manually graded answer is never scored: it is
+/// carried as pending manual grading, worth its points in the maximum. Points are decimal (0.1 + 0.2
+/// is 0.3). Messages never quote hidden-test source, and the worker's temporary folder never appears
+/// in them, so the same submission always gets the same words.
 /// </summary>
 public static class Scorer
 {
@@ -36,17 +38,23 @@ public static class Scorer
             ? "Refused" + prepared.RefusalReason["refused".Length..]
             : Summarize(outcomes);
         var graded = cells.Select((c, i) => Feedback(c, runs[i])).ToList();
-        return new SubmissionResult(studentId, assignment.Name, outcomes, summary, graded);
+        return new SubmissionResult(studentId, assignment.Name, outcomes, summary, graded) { Refused = prepared.Refused };
     }
 
-    /// <summary>The result of a submission that could not be read: every test not run, with the reason.</summary>
-    public static SubmissionResult Unreadable(string studentId, Assignment assignment, string problem)
+    /// <summary>What a manually graded answer's outcome says until the instructor grades it.</summary>
+    public const string PendingManualGradeMessage = "a manually graded answer: the instructor grades it by hand; its points are not counted yet";
+
+    /// <summary>
+    /// The result of a submission that could not be read (or was not handed in, <paramref name="notSubmitted"/>):
+    /// every test not run, with the reason.
+    /// </summary>
+    public static SubmissionResult Unreadable(string studentId, Assignment assignment, string problem, bool notSubmitted = false)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var outcomes = assignment.Tests
             .Select(t => new TestOutcome(t.GradeId, 0, t.Points, TestStatus.NotRun, "the submission could not be graded: " + problem, t.HasHiddenTests))
             .ToList();
-        return new SubmissionResult(studentId, assignment.Name, outcomes, "Could not be graded: " + problem, []);
+        return new SubmissionResult(studentId, assignment.Name, outcomes, "Could not be graded: " + problem, []) { NotSubmitted = notSubmitted };
     }
 
     /// <summary>The result of a submission refused by the policy check: nothing ran.</summary>
@@ -67,6 +75,11 @@ public static class Scorer
             return Make(TestStatus.NotRun, prepared.RefusalReason);
         }
 
+        if (test.Manual)
+        {
+            return Make(TestStatus.PendingManualGrade, PendingManualGradeMessage);
+        }
+
         if (index < 0 || run is null)
         {
             return Make(TestStatus.NotRun, "the test cell did not run");
@@ -82,7 +95,7 @@ public static class Scorer
         if (answer is { IsStub: true } || error?.Type == "System.NotImplementedException")
         {
             var which = answer is null ? "the exercise" : $"the answer cell '{answer.GradeId}'";
-            return Make(TestStatus.NotAttempted, $"{which} still holds the stub (throw new NotImplementedException())");
+            return Make(TestStatus.NotAttempted, answer?.Note ?? $"{which} still holds the stub (throw new NotImplementedException())");
         }
 
         switch (run.Status)
@@ -156,7 +169,14 @@ public static class Scorer
     private static string Summarize(IReadOnlyList<TestOutcome> outcomes)
     {
         var passed = outcomes.Count(o => o.Status == TestStatus.Passed);
-        return string.Create(CultureInfo.InvariantCulture, $"{passed} of {outcomes.Count} tests passed.");
+        var manual = outcomes.Where(o => o.Status == TestStatus.PendingManualGrade).ToList();
+        var tests = outcomes.Count - manual.Count;
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{passed} of {tests} tests passed.");
+        return manual.Count == 0
+            ? summary
+            : summary + string.Create(
+                CultureInfo.InvariantCulture,
+                $" {manual.Count} {(manual.Count == 1 ? "answer waits" : "answers wait")} for manual grading ({Reports.Gradebook.Number(manual.Sum(m => m.MaxScore))} points).");
     }
 
     private static GradedCell Feedback(GradingCell cell, CellRun? run)

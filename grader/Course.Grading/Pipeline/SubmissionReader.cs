@@ -45,7 +45,36 @@ public static class SubmissionReader
         KeepOutputs = false,
     };
 
-    /// <summary>Reads the notebook <paramref name="fileName"/> in <paramref name="studentFolder"/>; never throws for bad input.</summary>
+    /// <summary>
+    /// Where the student's notebook is: <c>&lt;student&gt;/&lt;file&gt;</c>, else the only
+    /// <c>&lt;student&gt;/&lt;one folder&gt;/&lt;file&gt;</c> (an archive unpacked into a folder of its own; a
+    /// folder that is a symbolic link is not looked into); null when neither.
+    /// </summary>
+    public static string? Locate(string studentFolder, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(studentFolder);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var path = Path.Combine(studentFolder, fileName);
+        if (File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            return path;
+        }
+
+        if (!Directory.Exists(studentFolder))
+        {
+            return null;
+        }
+
+        var deeper = new DirectoryInfo(studentFolder).EnumerateDirectories()
+            .Where(d => !d.Name.StartsWith('.') && d.LinkTarget is null)
+            .Take(50)
+            .Select(d => Path.Combine(d.FullName, fileName))
+            .Where(File.Exists)
+            .ToList();
+        return deeper.Count == 1 ? deeper[0] : null;
+    }
+
+    /// <summary>Reads the notebook <paramref name="fileName"/> in <paramref name="studentFolder"/> (or one folder deeper); never throws for bad input.</summary>
     public static SubmissionRead Read(string studentFolder, string fileName)
     {
         ArgumentNullException.ThrowIfNull(studentFolder);
@@ -73,7 +102,7 @@ public static class SubmissionReader
             return new SubmissionRead(null, [], "the student's folder is not a folder", Missing: true);
         }
 
-        var path = Path.Combine(studentFolder, fileName);
+        var path = Locate(studentFolder, fileName) ?? Path.Combine(studentFolder, fileName);
         var file = new FileInfo(path);
         if (file.LinkTarget is not null)
         {

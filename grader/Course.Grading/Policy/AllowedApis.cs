@@ -233,7 +233,9 @@ public static class AllowedApis
         ["System.Runtime.CompilerServices.FormattableStringFactory"] = All,
 
         // Narrow exceptions: a few members of otherwise refused types.
-        ["System.Console"] = ["Write", "WriteLine", "Out", "Error"], // output only: no input, no raw streams, no redirection
+        // Output, and input that is empty at once (the worker's console input is end-of-input, as in run and check):
+        // no raw streams, no redirection, no waiting on a key.
+        ["System.Console"] = ["Write", "WriteLine", "Out", "Error", "In", "Read", "ReadLine"],
         ["System.Environment"] = ["NewLine"],
         ["System.Type"] = ["FullName", "Namespace", "ToString", "Equals", "GetHashCode", "op_Equality", "op_Inequality"],
         ["System.Reflection.MemberInfo"] = ["Name"],

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Course.Grading.Assignments;
 using Course.Notebooks;
 
@@ -72,11 +71,11 @@ public static class ExerciseMetadataValidator
                 seen[nb.GradeId] = i + 1;
             }
 
-            if (nb.Grade && !nb.Solution && nb.Points is not > 0)
+            if (nb.Grade && nb.Points is null)
             {
-                Problem(nb.Points is null
-                    ? "a test cell (grade: true) without points"
-                    : string.Create(CultureInfo.InvariantCulture, $"a test cell with {nb.Points} points (must be more than 0)"));
+                Problem(nb.Solution
+                    ? "a manually graded answer (grade: true, solution: true) without points"
+                    : "a test cell (grade: true) without points");
             }
 
             if (nb.Points is < 0)

@@ -1,3 +1,6 @@
+using System.Text;
+using Course.Notebooks;
+
 namespace Course.Grading.Release;
 
 /// <summary>
@@ -28,12 +31,8 @@ public static class Markers
         return string.Equals(text, marker, StringComparison.Ordinal);
     }
 
-    /// <summary>The lines of a cell's source, without their line ends.</summary>
-    public static string[] Lines(string source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-    }
+    /// <summary>The lines of a cell's source, without their line ends (<c>\n</c>, <c>\r\n</c> and a lone <c>\r</c> all end a line).</summary>
+    public static string[] Lines(string source) => LineEnds.Split(source);
 
     /// <summary>
     /// The first problem with the <paramref name="begin"/>/<paramref name="end"/> pairs in <paramref name="source"/>
@@ -71,30 +70,57 @@ public static class Markers
     /// <summary>
     /// Replaces each region from <paramref name="begin"/> to <paramref name="end"/> (markers included) by
     /// <paramref name="replacement"/> lines indented like the begin marker; no replacement removes it.
+    /// Every other line keeps its own line end; replacement lines end like the begin marker's line.
     /// </summary>
     public static string ReplaceRegions(string source, string begin, string end, IReadOnlyList<string> replacement)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        var result = new List<string>();
+        var result = new StringBuilder();
         var inside = false;
-        foreach (var line in Lines(source))
+        var lines = LineEnds.SplitKeepingEnds(source);
+        foreach (var line in lines)
         {
-            if (!inside && Is(line, begin))
+            if (!inside && Is(line.Text, begin))
             {
                 inside = true;
-                var indent = line[..(line.Length - line.TrimStart().Length)];
-                result.AddRange(replacement.Select(r => indent + r));
+                var indent = line.Text[..(line.Text.Length - line.Text.TrimStart().Length)];
+                var lineEnd = line.End.Length > 0 ? line.End : "\n";
+                for (var r = 0; r < replacement.Count; r++)
+                {
+                    result.Append(indent).Append(replacement[r]).Append(r < replacement.Count - 1 ? lineEnd : line.End);
+                }
             }
-            else if (inside && Is(line, end))
+            else if (inside && Is(line.Text, end))
             {
                 inside = false;
+                if (line.End.Length == 0 && result.Length > 0)
+                {
+                    // The region closed the cell: the line before it no longer needs its line end.
+                    TrimOneLineEnd(result);
+                }
             }
             else if (!inside)
             {
-                result.Add(line);
+                result.Append(line.Text).Append(line.End);
             }
         }
 
-        return string.Join('\n', result);
+        return result.ToString();
+    }
+
+    private static void TrimOneLineEnd(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] == '\n')
+        {
+            text.Length--;
+            if (text.Length > 0 && text[^1] == '\r')
+            {
+                text.Length--;
+            }
+        }
+        else if (text.Length > 0 && text[^1] == '\r')
+        {
+            text.Length--;
+        }
     }
 }

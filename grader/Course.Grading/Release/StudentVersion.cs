@@ -1,3 +1,4 @@
+using Course.Grading.Assignments;
 using Course.Notebooks;
 
 namespace Course.Grading.Release;
@@ -6,7 +7,8 @@ namespace Course.Grading.Release;
 /// Makes the student version of an instructor's notebook, like nbgrader's <c>generate_assignment</c>:
 /// solutions become stubs, hidden tests disappear, outputs and execution counts are cleared, and the
 /// nbgrader metadata stays so that grading can match cells by grade_id. Pure: the same source always
-/// gives the same bytes.
+/// gives the same bytes. Before a version is returned, <see cref="ReleaseVerifier"/> reads it back and
+/// refuses it if any solution or hidden-test line, or a marker, would reach the student.
 /// </summary>
 public static class StudentVersion
 {
@@ -21,6 +23,13 @@ public static class StudentVersion
         foreach (var cell in student.Cells)
         {
             ReleaseCell(cell);
+        }
+
+        var leaks = ReleaseVerifier.Leaks(source, student);
+        if (leaks.Count > 0)
+        {
+            var more = leaks.Count > 1 ? $" (and {leaks.Count - 1} more)" : string.Empty;
+            throw new AssignmentFormatException($"{sourceName}: release refused, nothing written: {leaks[0]}{more}");
         }
 
         return student;

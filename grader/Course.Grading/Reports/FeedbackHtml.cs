@@ -35,7 +35,7 @@ public static class FeedbackHtml
         table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
         pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; white-space: pre-wrap; }
         .cell { margin: 1rem 0; } .output { background: #fff; border-left: 3px solid #ccc; }
-        .passed { color: #116329; } .failed, .not-run { color: #a40e26; } .not-attempted { color: #7d4e00; }
+        .passed { color: #116329; } .failed, .not-run { color: #a40e26; } .not-attempted { color: #7d4e00; } .pending { color: #0b4f8a; }
         .outcome { border: 1px solid #ccc; padding: .4rem .6rem; }
         """;
 
@@ -60,18 +60,24 @@ public static class FeedbackHtml
         {
             html.Append("<tr><td>").Append(Encode(test.GradeId)).Append("</td><td class=\"").Append(CssClass(test.Status)).Append("\">")
                 .Append(Word(test.Status)).Append("</td><td>")
-                .Append(CultureInfo.InvariantCulture, $"{Gradebook.Number(test.Score)} / {Gradebook.Number(test.MaxScore)}")
+                .Append(test.Status == TestStatus.PendingManualGrade ? $"– / {Gradebook.Number(test.MaxScore)}" : $"{Gradebook.Number(test.Score)} / {Gradebook.Number(test.MaxScore)}")
                 .Append("</td><td>").Append(Encode(test.Status == TestStatus.Passed ? string.Empty : test.Message)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n<h2>Your notebook, as graded</h2>\n");
-        var outcomes = result.Tests.ToDictionary(t => t.GradeId, StringComparer.Ordinal);
+        var outcomes = result.Tests.GroupBy(t => t.GradeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var cell in result.Cells)
         {
             html.Append("<div class=\"cell ").Append(cell.Origin.ToString().ToLowerInvariant()).Append("\">\n");
             if (cell.Kind == "markdown")
             {
+                if (cell.Origin == CellOrigin.Answer)
+                {
+                    html.Append("<p><em>Your answer (").Append(Encode(cell.GradeId ?? string.Empty)).Append("):</em></p>\n");
+                }
+
                 html.Append(RenderMarkdown(cell.Source));
+                PendingNote(html, cell, outcomes);
             }
             else
             {
@@ -83,6 +89,8 @@ public static class FeedbackHtml
                 {
                     html.Append("<p><em>Your answer (").Append(Encode(cell.GradeId ?? string.Empty)).Append("):</em></p>\n");
                 }
+
+                PendingNote(html, cell, outcomes);
 
                 html.Append("<pre><code>").Append(Encode(cell.Source)).Append("</code></pre>\n");
                 foreach (var output in cell.Outputs)
@@ -188,11 +196,22 @@ public static class FeedbackHtml
 
     private static string Encode(string text) => WebUtility.HtmlEncode(SafeText.Visible(text, keepLineBreaks: true));
 
+    // Below a manually graded answer: it waits for the instructor.
+    private static void PendingNote(StringBuilder html, GradedCell cell, Dictionary<string, TestOutcome> outcomes)
+    {
+        if (cell.Origin == CellOrigin.Answer && cell.GradeId is not null && outcomes.TryGetValue(cell.GradeId, out var test) && test.Status == TestStatus.PendingManualGrade)
+        {
+            html.Append("<p class=\"outcome pending\">").Append(Encode(GradescopeResults.OutputOf(test)))
+                .Append(CultureInfo.InvariantCulture, $" ({Gradebook.Number(test.MaxScore)} points)</p>\n");
+        }
+    }
+
     private static string CssClass(TestStatus status) => status switch
     {
         TestStatus.Passed => "passed",
         TestStatus.Failed => "failed",
         TestStatus.NotAttempted => "not-attempted",
+        TestStatus.PendingManualGrade => "pending",
         _ => "not-run",
     };
 
@@ -201,6 +220,7 @@ public static class FeedbackHtml
         TestStatus.Passed => "passed",
         TestStatus.Failed => "failed",
         TestStatus.NotAttempted => "not attempted",
+        TestStatus.PendingManualGrade => "pending manual grading",
         _ => "not run",
     };
 }

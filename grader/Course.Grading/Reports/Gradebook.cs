@@ -7,9 +7,12 @@ namespace Course.Grading.Reports;
 
 /// <summary>
 /// <c>gradebook.csv</c>: one row per student and assignment, columns
-/// <c>student_id,assignment,score,max_score</c> then one per grade_id (the assignments' test cells, in
-/// assignment then notebook order; empty where a grade_id is not part of a row's assignment). Rows are
-/// sorted by student_id then assignment (ordinal), numbers are invariant: a rerun writes the same bytes.
+/// <c>student_id,assignment,score,max_score,status</c> then one per grade_id (the assignments' test cells
+/// and manually graded answers, in assignment then notebook order; empty where a grade_id is not part of
+/// a row's assignment, and for an answer still pending manual grading). <c>status</c> is one of
+/// <c>graded</c>, <c>not_submitted</c>, <c>unreadable</c>, <c>refused</c>, <c>needs_manual_grade</c>
+/// (<see cref="SubmissionStatus"/>). Rows are sorted by student_id then assignment (ordinal); numbers are
+/// invariant decimals printed exactly (0.1 + 0.2 is written 0.3): a rerun writes the same bytes.
 /// A cell that a spreadsheet would run as a formula (one starting with <c>=</c>, <c>+</c>, <c>-</c>,
 /// <c>@</c>, tab or CR) gets a leading apostrophe (CsvHelper's <see cref="InjectionOptions.Escape"/>), and
 /// control and bidirectional characters in names are written as visible escapes (<see cref="SafeText"/>).
@@ -32,7 +35,7 @@ public static class Gradebook
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n", InjectionOptions = InjectionOptions.Escape };
         using (var csv = new CsvWriter(text, config))
         {
-            foreach (var header in new[] { "student_id", "assignment", "score", "max_score" }.Concat(columns))
+            foreach (var header in new[] { "student_id", "assignment", "score", "max_score", "status" }.Concat(columns))
             {
                 csv.WriteField(SafeText.Visible(header));
             }
@@ -46,10 +49,11 @@ public static class Gradebook
                 csv.WriteField(SafeText.Visible(result.Assignment));
                 csv.WriteField(Number(result.Score));
                 csv.WriteField(Number(result.MaxScore));
-                var byId = result.Tests.ToDictionary(t => t.GradeId, StringComparer.Ordinal);
+                csv.WriteField(result.Status.CsvName());
+                var byId = result.Tests.GroupBy(t => t.GradeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                 foreach (var column in columns)
                 {
-                    csv.WriteField(byId.TryGetValue(column, out var test) ? Number(test.Score) : string.Empty);
+                    csv.WriteField(byId.TryGetValue(column, out var test) && test.Status != TestStatus.PendingManualGrade ? Number(test.Score) : string.Empty);
                 }
 
                 csv.NextRecord();
@@ -61,4 +65,7 @@ public static class Gradebook
 
     /// <summary>A score as the gradebook writes it: invariant, shortest round-trip form ("2", "1.5").</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A score as every output writes it: invariant, exact, no trailing zeros ("2", "1.5", "0.3").</summary>
+    public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }

@@ -128,7 +128,7 @@ public sealed class GoldenScenarioTests(GradedClass graded) : IClassFixture<Grad
     public void The_gradebook_has_one_sorted_row_per_student_and_a_column_per_test()
     {
         var lines = graded.FirstGradebook.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("student_id,assignment,score,max_score,test-count-yes,test-is-vetoed,test-adopted", lines[0]);
+        Assert.Equal("student_id,assignment,score,max_score,status,test-count-yes,test-is-vetoed,test-adopted", lines[0]);
         var students = lines.Skip(1).Select(l => l.Split(',')[0]).ToList();
         Assert.Equal(GradedClass.ScenarioNames().ToList(), students);
         Assert.Equal(students.Order(StringComparer.Ordinal), students);

@@ -106,7 +106,6 @@ public sealed class SubmissionPolicyTests(ITestOutputHelper output)
     [InlineData("int x = 1;\nvar r = __makeref(x);", "System.TypedReference", 2)]
     // The console's input and raw streams.
     [InlineData("var s = Console.OpenStandardOutput();", "System.Console.OpenStandardOutput", 1)]
-    [InlineData("var line = Console.ReadLine();", "System.Console.ReadLine", 1)]
     [InlineData("Console.SetOut(new System.IO.StringWriter());", "System.Console.SetOut", 1)]
     [InlineData("var key = Console.ReadKey();", "System.Console.ReadKey", 1)]
     [InlineData("var raw = Console.OpenStandardError();", "System.Console.OpenStandardError", 1)]
