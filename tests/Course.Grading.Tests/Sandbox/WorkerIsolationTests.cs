@@ -34,9 +34,13 @@ public sealed class WorkerIsolationTests
         string.Concat(run!.Outputs.Select(o => o switch
         {
             StreamOutput s => s.Text,
-            ExecuteResultOutput r => r.Data[MimeBundle.PlainText],
+            ExecuteResultOutput r => r.Data.TryGetValue(MimeBundle.PlainText, out var plain) ? plain : PreText(r.Data[MimeBundle.Html]),
             _ => string.Empty,
         }));
+
+    // The text inside the kernel's <div class="dni-plaintext"><pre> HTML, as numbers are shown.
+    private static string PreText(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<pre>(.*?)</pre>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
 
     [Fact]
     public async Task A_worker_runs_in_a_fresh_folder_with_a_scrubbed_environment_and_the_folder_is_removed()
