@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Course.Notebooks;
 
 namespace Course.Engine.Runtime;
@@ -66,9 +68,19 @@ public sealed class DisplayedValue
     }
 }
 
-/// <summary>An HTML fragment, displayed as <c>text/html</c> as it is.</summary>
+/// <summary>
+/// An HTML fragment, displayed as <c>text/html</c> as it is: an <see cref="IHtmlContent"/>, as the kernel's
+/// <c>HTML(...)</c> returns, so the kernel's formatter writes it unescaped.
+/// </summary>
 /// <param name="Html">The markup.</param>
-public sealed record HtmlContent(string Html)
+public sealed record HtmlContent(string Html) : IHtmlContent
 {
+    /// <summary>Writes the markup unchanged (no encoding: it is already HTML).</summary>
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Html);
+    }
+
     public override string ToString() => Html;
 }

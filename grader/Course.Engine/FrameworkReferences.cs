@@ -38,6 +38,11 @@ internal static class FrameworkReferences
     [
         .. DefaultNames.Select(FrameworkAssemblyPath).OfType<string>(),
         typeof(CellGlobals).Assembly.Location,
+
+        // The kernel's formatter and its HTML types, which the globals expose (HTML(...) is an IHtmlContent), as the
+        // C# kernel references them: a cell can call Formatter.Register or ToDisplayString as in .NET Interactive.
+        typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location,
+        typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly.Location,
     ];
 
     /// <summary>The framework assembly with this simple name, or null.</summary>

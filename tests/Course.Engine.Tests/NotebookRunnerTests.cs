@@ -15,14 +15,17 @@ public class NotebookRunnerTests
         Assert.Equal(CellKind.Markdown, cells[0].Kind);
         Assert.Empty(cells[1].Outputs);
         Assert.Equal("82", cells[3].PlainResult());
-        Assert.Equal("Point\n    X: 1\n    Y: 2", cells[5].PlainResult());
+        Assert.StartsWith(
+            "<details open=\"open\" class=\"dni-treeview\"><summary><span class=\"dni-code-hint\"><code>Point { X = 1, Y = 2 }</code></span></summary>",
+            Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[5].Outputs)).Data[MimeBundle.Html],
+            StringComparison.Ordinal);
         Assert.Equal("[ 1, 2, 3 ]", cells[6].PlainResult());
         Assert.Equal("imports: 16", cells[7].PlainResult());
         Assert.Equal(new StreamOutput("stdout", "after await\nsecond line\n"), Assert.Single(cells[8].Outputs));
         Assert.Collection(
             cells[9].Outputs,
             o => Assert.Equal(new StreamOutput("stdout", "out "), o),
-            o => Assert.Equal("42", Assert.IsType<DisplayDataOutput>(o).Data[MimeBundle.PlainText]),
+            o => Assert.Equal("42", EngineTestHelpers.ShownText(Assert.IsType<DisplayDataOutput>(o).Data)),
             o => Assert.Equal(new StreamOutput("stderr", "to stderr\n"), o),
             o => Assert.Equal("text", Assert.IsType<DisplayDataOutput>(o).Data[MimeBundle.PlainText]));
         Assert.Empty(cells[10].Outputs);
@@ -109,9 +112,11 @@ public class NotebookRunnerTests
         var table = Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[4].Outputs));
         Assert.Equal("<table></table>", table.Data["text/html"]);
         Assert.Equal("(a table)", table.Data["text/plain"]);
-        Assert.Equal("Point2[]\n  - X: 1\n    Y: 2\n  - X: 3\n    Y: 4", cells[5].PlainResult());
+        var points = Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[5].Outputs)).Data[MimeBundle.Html];
+        Assert.StartsWith("<table><thead><tr><th><i>index</i></th><th>value</th></tr></thead><tbody><tr><td>0</td><td><details class=\"dni-treeview\"><summary><span class=\"dni-code-hint\"><code>Point2 { X = 1, Y = 2 }</code>", points, StringComparison.Ordinal);
+        Assert.Contains("<code>Point2 { X = 3, Y = 4 }</code>", points, StringComparison.Ordinal);
         Assert.Equal("[ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 ... (5 more) ]", cells[6].PlainResult());
-        Assert.Equal("( 1, two )", cells[7].PlainResult());
+        Assert.Contains("<code>(1, two)</code>", Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[7].Outputs)).Data[MimeBundle.Html], StringComparison.Ordinal);
         Assert.Equal("<null>", cells[8].PlainResult());
         Assert.Equal("<b>bold</b>", Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[9].Outputs)).Data["text/html"]);
     }

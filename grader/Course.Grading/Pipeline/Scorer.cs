@@ -195,8 +195,8 @@ public static class Scorer
             var text = output switch
             {
                 StreamOutput s => s.Text,
-                ExecuteResultOutput r => r.Data.GetValueOrDefault(MimeBundle.PlainText),
-                DisplayDataOutput d => d.Data.GetValueOrDefault(MimeBundle.PlainText),
+                ExecuteResultOutput r => FeedbackText.Of(r.Data),
+                DisplayDataOutput d => FeedbackText.Of(d.Data),
                 _ => null,
             };
             if (string.IsNullOrEmpty(text) || left <= 0)

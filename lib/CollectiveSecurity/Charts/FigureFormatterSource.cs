@@ -11,9 +11,15 @@ internal sealed class FigureFormatterSource
     public IEnumerable<object> CreateTypeFormatters() => [new FigureHtmlFormatter()];
 }
 
-/// <summary>Writes a <see cref="Figure"/> as <c>text/html</c>: the fragment from <see cref="Figure.ToHtml"/>.</summary>
+/// <summary>
+/// Writes a <see cref="Figure"/> as <c>text/html</c>: the fragment of <see cref="Figure.ToHtml"/>, with the div's id made
+/// unique per showing (<see cref="Figure.DivId"/>, a dash, then how many figures this process has shown), so the same
+/// figure shown twice on one page gets two distinct element ids.
+/// </summary>
 internal sealed class FigureHtmlFormatter
 {
+    private static int _shown;
+
     /// <summary>The MIME type this formatter produces.</summary>
     public string MimeType => "text/html";
 
@@ -32,7 +38,8 @@ internal sealed class FigureHtmlFormatter
             return false;
         }
 
-        writer.Write(figure.ToHtml());
+        var showing = Interlocked.Increment(ref _shown);
+        writer.Write(FigureHtml.Fragment(figure, figure.DivId + "-" + showing.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return true;
     }
 }

@@ -27,10 +27,11 @@ internal static class FigureHtml
     /// draw onto <see cref="QueueName"/>, which the tag's onload runs. If loading fails, the tag is removed (the next
     /// chart retries) and every empty chart says why. The script finds its div as its own previous
     /// sibling, so the same figure shown twice (same id) still draws twice.
+    /// <paramref name="elementId"/> replaces the div's id (default <see cref="Figure.DivId"/>).
     /// </summary>
-    public static string Fragment(Figure figure)
+    public static string Fragment(Figure figure, string? elementId = null)
     {
-        var id = figure.DivId;
+        var id = elementId ?? figure.DivId;
         var config = Config(topojsonUrl: null);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<div id=\"{id}\" class=\"collective-security-chart\"></div>\n");

@@ -56,10 +56,30 @@ public sealed class FormatterConventionTests
         using var writer = new StringWriter();
         Assert.True(html.Format(figure, writer));
         var output = writer.ToString();
-        Assert.Equal(figure.ToHtml(), output);
-        Assert.Contains($"<div id=\"{figure.DivId}\"", output, StringComparison.Ordinal);
+        var id = System.Text.RegularExpressions.Regex.Match(output, "<div id=\"(" + figure.DivId + "-[0-9]+)\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        Assert.Equal(figure.ToHtml().Replace(figure.DivId, id, StringComparison.Ordinal), output);
         Assert.Contains(figure.ToJson(), output, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_figure_shown_twice_gets_a_distinct_element_id_each_time()
+    {
+        var figure = SampleFigures.Bar();
+        var html = Assert.Single(Discover(typeof(Figure)).Formatters);
+        using var first = new StringWriter();
+        using var second = new StringWriter();
+
+        Assert.True(html.Format(figure, first));
+        Assert.True(html.Format(figure, second));
+
+        var idPattern = new System.Text.RegularExpressions.Regex("<div id=\"([^\"]+)\"");
+        var firstId = idPattern.Match(first.ToString()).Groups[1].Value;
+        var secondId = idPattern.Match(second.ToString()).Groups[1].Value;
+        Assert.StartsWith(figure.DivId + "-", firstId, StringComparison.Ordinal);
+        Assert.NotEqual(firstId, secondId);
+        Assert.Equal(first.ToString().Replace(firstId, secondId, StringComparison.Ordinal), second.ToString());
     }
 
     [Fact]

@@ -35,10 +35,13 @@ public class DevContainerTests
     }
 
     [Fact]
-    public void Post_create_command_is_the_readme_set_up()
+    public void Post_create_command_installs_the_pinned_kernel_then_runs_the_readme_set_up()
     {
         var setUp = RepositoryFiles.ReadmeCodeBlocks()[0];
-        Assert.Equal(setUp, DevContainer().GetProperty("postCreateCommand").GetString());
+        var steps = DevContainer().GetProperty("postCreateCommand").GetString()!.Split(" && ");
+        Assert.Equal("dotnet tool restore", steps[0]); // the dotnet-interactive tool of .config/dotnet-tools.json
+        Assert.StartsWith("dotnet dotnet-interactive jupyter install --path ", steps[2], StringComparison.Ordinal); // its Jupyter kernelspecs, for VS Code's Jupyter extension
+        Assert.Equal(setUp, steps[^1]);
     }
 
     [Fact]

@@ -23,6 +23,17 @@ public class ReadmeAndLayoutTests
     }
 
     [Fact]
+    public void Ci_runs_the_differential_test_against_the_kernel_pinned_in_the_local_tool_manifest()
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(RepositoryFiles.Read(".config/dotnet-tools.json"));
+        var tool = manifest.RootElement.GetProperty("tools").GetProperty("microsoft.dotnet-interactive");
+        Assert.Equal("1.0.712001", tool.GetProperty("version").GetString());
+        Assert.Contains("dotnet-interactive", tool.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("bash tests/Course.Differential.Tests/run.sh", RepositoryFiles.Read(".ci/run"), StringComparison.Ordinal);
+        Assert.Contains("dotnet tool restore", RepositoryFiles.Read("tests/Course.Differential.Tests/run.sh"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Solution_is_in_the_classic_format_and_lists_every_project()
     {
         var sln = RepositoryFiles.Read("Course.sln");

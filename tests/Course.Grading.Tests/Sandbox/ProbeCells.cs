@@ -42,10 +42,14 @@ internal static class ProbeCells
         string.Concat(run!.Outputs.Select(o => o switch
         {
             StreamOutput s => s.Text,
-            ExecuteResultOutput r => r.Data[MimeBundle.PlainText],
+            ExecuteResultOutput r => r.Data.TryGetValue(MimeBundle.PlainText, out var plain) ? plain : PreText(r.Data[MimeBundle.Html]),
             ErrorOutput e => e.EName + ": " + e.EValue,
             _ => string.Empty,
         }));
+
+    /// <summary>The text inside the kernel's <c>&lt;div class="dni-plaintext"&gt;&lt;pre&gt;</c> HTML, as values are shown.</summary>
+    public static string PreText(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<pre>(.*?)</pre>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
 
     /// <summary>A C# string literal of <paramref name="text"/>.</summary>
     public static string Literal(string text) => "@\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
