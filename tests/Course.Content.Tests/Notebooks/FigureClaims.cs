@@ -58,6 +58,13 @@ internal static class FigureClaims
         // 06 · The future of collective security
         new FromData(Nb6, "22", "unsc_vetoes_by_decade.csv: 2010s, ALL: draft resolutions vetoed", () => N(DecadeTotal(2010))),
         new FromData(Nb6, "21", "unsc_vetoes_by_decade.csv: 2020s, ALL: draft resolutions vetoed", () => N(DecadeTotal(2020))),
+        new FromData(Nb6, "97", "un_peacekeeper_fatalities_by_year.csv: illness, 2020", () => N(Year(2020).Causes.Illness)),
+        new FromData(Nb6, "92", "un_peacekeeper_fatalities_by_year.csv: illness, 2021", () => N(Year(2021).Causes.Illness)),
+        new FromData(Nb6, "48", "un_peacekeeper_fatalities_by_year.csv: illness, lowest of 2017-2019", () => N(new[] { 2017, 2018, 2019 }.Min(y => Year(y).Causes.Illness))),
+        new FromData(Nb6, "54", "un_peacekeeper_fatalities_by_year.csv: illness, highest of 2017-2019", () => N(new[] { 2017, 2018, 2019 }.Max(y => Year(y).Causes.Illness))),
+        new FromData(Nb6, "62", "un_peacekeeper_fatalities_by_year.csv: malicious_act, 2017", () => N(Year(2017).Causes.MaliciousAct)),
+        new FromData(Nb6, "14", "un_peacekeeper_fatalities_by_year.csv: malicious_act, 2020", () => N(Year(2020).Causes.MaliciousAct)),
+        new FromData(Nb6, "26", "un_peacekeeper_fatalities_by_year.csv: malicious_act, 2021", () => N(Year(2021).Causes.MaliciousAct)),
         new ModelParameter(Nb6, "5"),
         new ModelParameter(Nb6, "0.5"),
     ];
@@ -69,6 +76,8 @@ internal static class FigureClaims
         var snapshot = CourseData.Contributors.Max(c => c.Snapshot);
         return CourseData.Contributors.Where(c => c.Snapshot == snapshot).ToList();
     }
+
+    private static FatalitiesYear Year(int year) => CourseData.FatalitiesByYear.Single(f => f.Year == year);
 
     private static int DecadeTotal(int decade) =>
         CourseData.VetoesByDecade.Single(d => d.Decade == decade && d.Member.StartsWith("ALL", StringComparison.Ordinal)).Vetoes;
