@@ -30,6 +30,7 @@ internal sealed record ModelParameter(string Notebook, string Text) : FigureClai
 /// </summary>
 internal static class FigureClaims
 {
+    private const string Nb0 = "00-start-here.ipynb";
     private const string Nb4 = "04-peacekeeping.ipynb";
     private const string Nb5 = "05-burden-sharing.ipynb";
     private const string Nb6 = "06-future-of-collective-security.ipynb";
@@ -37,6 +38,9 @@ internal static class FigureClaims
     /// <summary>Every claim.</summary>
     public static IReadOnlyList<FigureClaim> All { get; } =
     [
+        // 00 · Start here
+        new ModelParameter(Nb0, "0.7"),
+
         // 04 · Peacekeeping
         new FromData(Nb4, "71", "un_peacekeeping_missions.csv: all rows", () => N(CourseData.Missions.Count)),
         new FromData(Nb4, "11", "un_peacekeeping_missions.csv: rows with no end date", () => N(CourseData.Missions.Count(m => m.IsOngoing))),
@@ -47,12 +51,12 @@ internal static class FigureClaims
         new ModelParameter(Nb4, "12"),
         new ModelParameter(Nb4, "1,000"),
         new ModelParameter(Nb4, "40,000"),
-        new ModelParameter(Nb4, "8"),
 
         // 05 · Burden sharing
         new FromData(Nb5, "122", "un_troop_police_contributors.csv: rows of the 2021-01-31 snapshot", () => N(Latest().Count)),
         new FromData(Nb5, "81,932", "un_troop_police_contributors.csv: total_uniformed summed over the 2021-01-31 snapshot", () => N(Latest().Sum(c => c.TotalUniformed))),
         new ModelParameter(Nb5, "15"),
+        new ModelParameter(Nb5, "0.9"),
         new ModelParameter(Nb5, "3"),
 
         // 06 · The future of collective security

@@ -13,12 +13,19 @@ namespace Course.Content.Tests.WrongAnswers;
 /// notebook with the grader's default worker options, so the Roslyn compiler (and its cache of the cells before an
 /// answer) and the warm worker are reused. Each graft is graded with <see cref="GradeBatch.GradeOneAsync"/>, the same
 /// pipeline <c>course grade</c> runs: restore instructor cells, compile and policy-check, run in a worker, score.
+/// The worker options are the defaults apart from the time limits.
 /// </summary>
 public sealed class WrongAnswerGraders : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, Lazy<(Assignment Assignment, GradeBatch Batch)>> _graders = new();
     private readonly string _root = Path.Combine(Path.GetTempPath(), "course-wrong-answers", Guid.NewGuid().ToString("N")[..8]);
     private readonly SemaphoreSlim _one = new(1, 1);
+
+    /// <summary>
+    /// The grader's default worker, with roomier time limits: the notebooks' simulation cells take a few seconds on an
+    /// idle machine, and a loaded CI runner must not turn a wrong answer's zero into a time-out that proves nothing.
+    /// </summary>
+    private static WorkerOptions Worker => new() { CellTimeLimit = TimeSpan.FromSeconds(90), SubmissionTimeLimit = TimeSpan.FromMinutes(15) };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -81,7 +88,7 @@ public sealed class WrongAnswerGraders : IAsyncLifetime
         var assignment = Assignment.Load(CourseNotebooks.PathOf("source", name));
         var output = Path.Combine(_root, "out", name);
         Directory.CreateDirectory(output);
-        var request = new GradeRequest([assignment], Path.Combine(_root, "submissions"), output, 1, new WorkerOptions(), CourseNotebooks.Course.CourseLibAssembly);
+        var request = new GradeRequest([assignment], Path.Combine(_root, "submissions"), output, 1, Worker, CourseNotebooks.Course.CourseLibAssembly);
         return (assignment, new GradeBatch(request));
     })).Value;
 }
