@@ -91,7 +91,10 @@ public sealed class WrongAnswerTests(WrongAnswerGraders graders) : IClassFixture
         }
     }
 
+    private static readonly HashSet<string> s_keywords = ["if", "for", "foreach", "while", "switch", "return", "catch", "using", "lock", "nameof", "typeof", "new", "throw"];
+
     private static List<string> DeclaredFunctions(string source) =>
         [.. System.Text.RegularExpressions.Regex.Matches(source, @"^\s*(?:static\s+)?[\w<>\[\]\(\),?. ]+?\s+(\w+)\s*\(", System.Text.RegularExpressions.RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Value)];
+            .Select(m => m.Groups[1].Value)
+            .Where(name => !s_keywords.Contains(name))];
 }
