@@ -26,7 +26,7 @@ public static class Chart
     public static Figure Bar<T>(IEnumerable<string> x, IEnumerable<T> y, string? name = null)
         where T : INumberBase<T> =>
         new([new BarTrace([.. Required(x, nameof(x))], Doubles(y, nameof(y)), name)],
-            new Layout { XAxis = new Axis { Type = "category" } });
+            new Layout { XAxis = new Axis { Type = "category", AutoMargin = true } });
 
     /// <summary>A line chart: points joined in the order given, such as a value per year.</summary>
     /// <typeparam name="TX">The numeric type of the horizontal positions, such as <c>int</c> years.</typeparam>

@@ -79,22 +79,22 @@ public sealed record Figure
         return new Figure(Traces, Layout with { Title = new PlotText(title) });
     }
 
-    /// <summary>Sets the horizontal axis title.</summary>
+    /// <summary>Sets the horizontal axis title, with room reserved so that long or tilted tick labels never run into it.</summary>
     /// <param name="title">The axis title, such as <c>Year</c>.</param>
     /// <returns>The same chart with that axis title.</returns>
     public Figure WithXAxis(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return new Figure(Traces, Layout with { XAxis = (Layout.XAxis ?? new Axis()) with { Title = new PlotText(title) } });
+        return new Figure(Traces, Layout with { XAxis = (Layout.XAxis ?? new Axis()) with { Title = new PlotText(title), AutoMargin = true } });
     }
 
-    /// <summary>Sets the vertical axis title.</summary>
+    /// <summary>Sets the vertical axis title, with room reserved so that long tick labels never run into it.</summary>
     /// <param name="title">The axis title, such as <c>Personnel deployed</c>.</param>
     /// <returns>The same chart with that axis title.</returns>
     public Figure WithYAxis(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return new Figure(Traces, Layout with { YAxis = (Layout.YAxis ?? new Axis()) with { Title = new PlotText(title) } });
+        return new Figure(Traces, Layout with { YAxis = (Layout.YAxis ?? new Axis()) with { Title = new PlotText(title), AutoMargin = true } });
     }
 
     /// <summary>Sets the chart height; the width always follows the page.</summary>

@@ -16,9 +16,9 @@ public static class HistoricVotes
     public static CouncilBallot Korea82 { get; } = Council("S/RES/82 (1950) Korea", new DateOnly(1950, 6, 25), s_elected1950,
         yes: ["China", "France", "UK", "USA", "Cuba", "Ecuador", "Egypt", "India", "Norway"], no: [], abstain: ["Yugoslavia"], absent: ["USSR"]);
 
-    /// <summary>S/RES/83, 27 Jun 1950: members to furnish assistance to repel the attack. 7-1-2: Yugoslavia against, Egypt and India abstained, the USSR absent — adopted with exactly the 7 votes needed.</summary>
+    /// <summary>S/RES/83, 27 Jun 1950: members to furnish assistance to repel the attack. 7-1-0: Yugoslavia against; Egypt and India did not take part in the vote (recorded as not participating, not as abstentions), the USSR absent — adopted with exactly the 7 votes needed.</summary>
     public static CouncilBallot Korea83 { get; } = Council("S/RES/83 (1950) Korea", new DateOnly(1950, 6, 27), s_elected1950,
-        yes: ["China", "France", "UK", "USA", "Cuba", "Ecuador", "Norway"], no: ["Yugoslavia"], abstain: ["Egypt", "India"], absent: ["USSR"]);
+        yes: ["China", "France", "UK", "USA", "Cuba", "Ecuador", "Norway"], no: ["Yugoslavia"], abstain: [], absent: ["Egypt", "India", "USSR"]);
 
     /// <summary>S/RES/84, 7 Jul 1950: a unified command under the United States. 7-0-3: Egypt, India, Yugoslavia abstained, the USSR absent.</summary>
     public static CouncilBallot Korea84 { get; } = Council("S/RES/84 (1950) Korea", new DateOnly(1950, 7, 7), s_elected1950,

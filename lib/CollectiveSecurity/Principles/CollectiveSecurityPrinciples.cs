@@ -16,7 +16,7 @@ public enum CollectiveSecurityPrinciple
     PeacefulSettlement,
 }
 
-/// <summary>The four things collective security needs to work; where one is missing, the system fails.</summary>
+/// <summary>The six things collective security needs to work; where one is missing, the system fails.</summary>
 public enum Prerequisite
 {
     /// <summary>All members, the great powers above all, belong to the system and are bound by it.</summary>

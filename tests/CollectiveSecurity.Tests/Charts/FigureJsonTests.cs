@@ -21,6 +21,9 @@ public sealed class FigureJsonTests
         Assert.Equal("Vetoes cast by permanent members, 1946-2024", layout.GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("category", layout.GetProperty("xaxis").GetProperty("type").GetString());
         Assert.Equal("Vetoes", layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+        // Long category labels are not clipped, and an axis title is pushed clear of the tick labels.
+        Assert.True(layout.GetProperty("xaxis").GetProperty("automargin").GetBoolean());
+        Assert.True(layout.GetProperty("yaxis").GetProperty("automargin").GetBoolean());
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public class CourseDataTests
     {
         var korea = CourseData.EnforcementCases.Single(c => c.Name.StartsWith("Korean War", StringComparison.Ordinal));
         Assert.Equal(new VoteTally(9, 0, 1), korea.TallyOf("S/RES/82"));
-        Assert.Equal(new VoteTally(7, 1, 2), korea.TallyOf("S/RES/83"));
+        Assert.Equal(new VoteTally(7, 1, 0), korea.TallyOf("S/RES/83"));
         var iraq = CourseData.EnforcementCases.Single(c => c.Resolutions.Any(r => r.StartsWith("S/RES/678 ", StringComparison.Ordinal)));
         Assert.Equal(new VoteTally(12, 2, 1), iraq.TallyOf("S/RES/678"));
         Assert.Equal(VetoEffect.NotBlocked, iraq.VetoEffect);

@@ -16,6 +16,15 @@ public class PrinciplesTests
     }
 
     [Fact]
+    public void Every_response_kind_is_described_once_and_collective_defence_rests_on_Article_51()
+    {
+        Assert.Equal(Enum.GetValues<ResponseKind>(), ResponseKinds.All.Select(c => c.Id));
+        Assert.Contains("Art. 51", ResponseKinds.Describe(ResponseKind.CollectiveDefence).Basis, StringComparison.Ordinal);
+        Assert.Contains("consent", ResponseKinds.Describe(ResponseKind.Peacekeeping).Meaning, StringComparison.Ordinal);
+        Assert.Contains("a member included", ResponseKinds.Describe(ResponseKind.CollectiveSecurity).Meaning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Abyssinia_failed_for_want_of_universality_and_will_Kuwait_met_them_all()
     {
         Assert.Contains(Prerequisite.Universality, CollectiveSecurityPrinciples.Abyssinia1935.Unmet);

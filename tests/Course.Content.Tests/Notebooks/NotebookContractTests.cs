@@ -77,7 +77,9 @@ public sealed partial class NotebookContractTests
         Assert.True(tests.Count(c => c.Nbgrader!.IsTest) >= 3, $"{where}: {tests.Count(c => c.Nbgrader!.IsTest)} graded test cells with points; at least 3 are required");
         Assert.All(tests, t => Assert.True(t.Nbgrader!.Points > 0 && t.Nbgrader.Locked, $"{where}: test cell '{t.Nbgrader!.GradeId}' must be locked and carry points"));
 
-        var answers = cells.Where(c => c.Nbgrader is { Solution: true }).ToList();
+        // Auto-graded answers; manually graded written answers (solution and grade) are checked by
+        // Has_a_manually_graded_written_answer_with_a_rubric.
+        var answers = cells.Where(c => c.Nbgrader is { Solution: true, Grade: false }).ToList();
         Assert.True(answers.Count >= 3, $"{where}: {answers.Count} answer cells; at least 3 are required");
         foreach (var answer in answers)
         {
@@ -99,6 +101,33 @@ public sealed partial class NotebookContractTests
                 Assert.True(
                     hidden.Success && hidden.Value.Contains("Check.", StringComparison.Ordinal),
                     $"{where}: test cell '{test.Nbgrader!.GradeId}' has no hidden tests (// BEGIN HIDDEN TESTS ... // END HIDDEN TESTS with checks)");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
+    public void Has_a_manually_graded_written_answer_with_a_rubric(string folder, string name)
+    {
+        var notebook = CourseNotebooks.Load(folder, name);
+        var where = $"{folder}/{name}";
+        var written = notebook.Cells.Where(c => c.Nbgrader is { Solution: true, Grade: true }).ToList();
+        Assert.True(written.Count >= 1, $"{where}: no manually graded written answer (nbgrader solution: true, grade: true, points > 0)");
+        foreach (var cell in written)
+        {
+            var nb = cell.Nbgrader!;
+            Assert.True(cell.Kind == CellKind.Markdown && nb.Points > 0 && !nb.Locked, $"{where}: written answer '{nb.GradeId}' must be an unlocked markdown cell with points");
+            if (folder == "source")
+            {
+                Assert.True(
+                    cell.Source.Contains("### BEGIN SOLUTION", StringComparison.Ordinal) && cell.Source.Contains("**Rubric", StringComparison.Ordinal),
+                    $"{where}: written answer '{nb.GradeId}' needs its rubric inside ### BEGIN SOLUTION ... ### END SOLUTION");
+            }
+            else
+            {
+                Assert.True(
+                    cell.Source.Contains("YOUR ANSWER HERE", StringComparison.Ordinal) && !cell.Source.Contains("Rubric", StringComparison.Ordinal),
+                    $"{where}: written answer '{nb.GradeId}' must be released as the stub, without its rubric");
             }
         }
     }
