@@ -7,7 +7,7 @@ namespace Course.Grading.Tests.Batch;
 /// <summary>A rerun reuses only records the grader itself signed for this output folder, and nothing after a run without the sandbox.</summary>
 public sealed class ResultStoreTests
 {
-    private static SubmissionResult Result(string student, double score) => new(
+    private static SubmissionResult Result(string student, decimal score) => new(
         student, "council-votes", [new TestOutcome("test-a", score, 2, score > 0 ? TestStatus.Passed : TestStatus.Failed, score > 0 ? string.Empty : "wrong", false)], "summary", []);
 
     private static string Record(string output, string student) => Path.Combine(output, student, "council-votes", ".grade-record.json");
