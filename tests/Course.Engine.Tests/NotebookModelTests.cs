@@ -142,7 +142,6 @@ public class NotebookModelTests
     [InlineData("{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"source\": [1], \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", "bad.ipynb: cell 1: 'source' must be a string or a list of strings")]
     [InlineData("{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"source\": \"\", \"outputs\": [{\"output_type\": \"picture\"}]}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", "bad.ipynb: cell 1, output 1: unknown output_type 'picture'")]
     [InlineData("{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {\"nbgrader\": {\"grade\": true}}, \"source\": \"\", \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", "bad.ipynb: cell 1: metadata.nbgrader has no grade_id")]
-    [InlineData("{\"cells\": [{\"id\": \"a\", \"cell_type\": \"raw\", \"metadata\": {}, \"source\": \"\"}, {\"id\": \"a\", \"cell_type\": \"raw\", \"metadata\": {}, \"source\": \"\"}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", "bad.ipynb: cell 2: duplicate cell id 'a'")]
     public void Malformed_notebooks_give_one_line_naming_file_and_problem(string json, string expected)
     {
         var error = Assert.Throws<NotebookFormatException>(() => Notebook.Parse(json, "bad.ipynb"));

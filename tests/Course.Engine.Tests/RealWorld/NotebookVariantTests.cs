@@ -50,7 +50,7 @@ public sealed class NotebookVariantTests
         Assert.True(result.Succeeded);
         var outputs = result.Notebook.Cells[1].Outputs;
         Assert.Equal("now\n", Assert.IsType<StreamOutput>(outputs[0]).Text);
-        Assert.Equal("4", Assert.IsType<ExecuteResultOutput>(outputs[1]).Data[MimeBundle.PlainText]);
+        Assert.Contains("<pre>4</pre>", Assert.IsType<ExecuteResultOutput>(outputs[1]).Data[MimeBundle.Html], StringComparison.Ordinal);
     }
 
     [Fact]
