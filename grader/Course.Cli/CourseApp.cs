@@ -18,6 +18,7 @@ public static class CourseApp
         root.Subcommands.Add(CheckVerb.Create(console));
         root.Subcommands.Add(ReleaseVerb.Create(console));
         root.Subcommands.Add(GradeVerb.Create(console));
+        root.Subcommands.Add(AutograderVerb.Create(console));
         return root;
     }
 
