@@ -48,8 +48,7 @@ public sealed class BundleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (exit, output, error) = await TestConsole.RunAsync("autograder", "--source", TestPaths.SourceNotebook, "--out", ZipPath, "--grader", GraderBuild,
-            "--timeout", Golden.GradedClass.CellTimeout, "--submission-timeout", "60"); // the golden scenarios' limits
+        var (exit, output, error) = await TestConsole.RunAsync("autograder", "--source", TestPaths.SourceNotebook, "--out", ZipPath, "--grader", GraderBuild);
         if (exit != 0)
         {
             throw new InvalidOperationException("course autograder failed: " + error);
