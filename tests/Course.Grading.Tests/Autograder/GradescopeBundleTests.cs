@@ -9,7 +9,10 @@ namespace Course.Grading.Tests.Autograder;
 /// run_autograder run by bash against a simulated /autograder tree with correct, blank and hostile
 /// submissions; every results.json is checked against Gradescope's format and, where a golden scenario
 /// exists, against the scenario's expected results.json (the bundle grades exactly like <c>course grade</c>).
+/// It runs alone (its own collection, not in parallel), so its graders do not slow the golden scenarios'
+/// 3 s cell limits into time-outs.
 /// </summary>
+[Collection(nameof(GradescopeBundleTests))]
 public sealed class GradescopeBundleTests(BundleFixture bundle) : IClassFixture<BundleFixture>
 {
     private const string Notebook = "council-votes.ipynb";
@@ -184,3 +187,7 @@ public sealed class GradescopeBundleTests(BundleFixture bundle) : IClassFixture<
         Assert.Contains(GradescopeSchema.Errors(json), e => e.Contains(expected, StringComparison.Ordinal));
     }
 }
+
+/// <summary>The bundle's tests run after the parallel ones, alone.</summary>
+[CollectionDefinition(nameof(GradescopeBundleTests), DisableParallelization = true)]
+public sealed class GradescopeBundleRunsAlone;
