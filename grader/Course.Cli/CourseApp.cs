@@ -19,6 +19,7 @@ public static class CourseApp
         root.Subcommands.Add(ReleaseVerb.Create(console));
         root.Subcommands.Add(GradeVerb.Create(console));
         root.Subcommands.Add(KernelVerb.Create(console));
+        root.Subcommands.Add(AutograderVerb.Create(console));
         return root;
     }
 
