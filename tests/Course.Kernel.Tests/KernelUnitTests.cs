@@ -91,8 +91,9 @@ public class LoopInterruptTests
         var expected = await plain.SubmitAsync(code);
         var actual = await checkedKernel.SubmitAsync(LoopInterrupts.Instrument(code));
 
-        Assert.Equal("25", ((Course.Notebooks.ExecuteResultOutput)expected.Run.Outputs.Single()).Data["text/plain"]);
-        Assert.Equal("25", ((Course.Notebooks.ExecuteResultOutput)actual.Run.Outputs.Single()).Data["text/plain"]);
+        var shown = ((Course.Notebooks.ExecuteResultOutput)expected.Run.Outputs.Single()).Data;
+        Assert.Contains("<pre>25</pre>", shown["text/html"], StringComparison.Ordinal);
+        Assert.Equal(shown, ((Course.Notebooks.ExecuteResultOutput)actual.Run.Outputs.Single()).Data);
     }
 }
 

@@ -7,11 +7,21 @@ DIR is a Jupyter data folder holding kernels/KERNEL_NAME/kernel.json (written by
 """
 import argparse
 import json
+import re
 import os
 import queue
 import signal
 import sys
 import time
+
+
+def value(data):
+    """A value's text: its text/plain, or the text inside the kernel formatter's <pre> HTML (values are HTML by default)."""
+    import html as _html
+    if "text/plain" in data:
+        return data["text/plain"]
+    found = re.search(r"<pre>(.*?)</pre>", data.get("text/html", ""), re.S)
+    return _html.unescape(found.group(1)) if found else data.get("text/html", "")
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--jupyter-path", required=True)
@@ -104,7 +114,7 @@ def execute_result():
     check("execute: status busy/idle, execute_input, execute_result",
           types[0] == "status" and pub[0][1]["execution_state"] == "busy" and types[-1] == "status"
           and inputs and inputs[0]["code"] == "var x = 6 * 7;\nx" and inputs[0]["execution_count"] == 1
-          and results and results[0]["data"].get("text/plain") == "42" and results[0]["execution_count"] == 1
+          and results and value(results[0]["data"]) == "42" and results[0]["execution_count"] == 1
           and reply["status"] == "ok" and reply["execution_count"] == 1, (reply, pub))
 
 
@@ -119,9 +129,9 @@ def display_and_update():
     reply, pub = run(kc, 'var shown = display("first");\nshown.Update("second");\ndisplay(HTML("<b>bold</b>"));')
     displays = of(pub, "display_data")
     updates = of(pub, "update_display_data")
-    ok = (len(displays) == 2 and displays[0]["data"].get("text/plain") == "first"
+    ok = (len(displays) == 2 and value(displays[0]["data"]) == "first"
           and displays[0]["transient"]["display_id"]
-          and len(updates) == 1 and updates[0]["data"].get("text/plain") == "second"
+          and len(updates) == 1 and value(updates[0]["data"]) == "second"
           and updates[0]["transient"]["display_id"] == displays[0]["transient"]["display_id"]
           and displays[1]["data"].get("text/html") == "<b>bold</b>" and reply["status"] == "ok")
     check("display_data and update_display_data", ok, pub)
@@ -148,16 +158,16 @@ def counts_silent_history():
     reply, pub = run(kc, "x + 3", store_history=False)
     results = of(pub, "execute_result")
     check("store_history=false: runs and shows, count unchanged",
-          reply["execution_count"] == n and results and results[0]["data"]["text/plain"] == "45", (reply, pub))
+          reply["execution_count"] == n and results and value(results[0]["data"]) == "45", (reply, pub))
     reply, pub = run(kc, "x * 2")
     check("state is shared between cells; count resumes", reply["execution_count"] == n + 1
-          and of(pub, "execute_result")[0]["data"]["text/plain"] == "84", (reply, pub))
+          and value(of(pub, "execute_result")[0]["data"]) == "84", (reply, pub))
 
 
 def polyglot_cell():
     reply, pub = run(kc, "#!csharp\nvar polyglot = \"ok\";\npolyglot")
     results = of(pub, "execute_result")
-    check("a Polyglot cell (#!csharp first line) runs", reply["status"] == "ok" and results and results[0]["data"]["text/plain"] == "ok", (reply, pub))
+    check("a Polyglot cell (#!csharp first line) runs", reply["status"] == "ok" and results and value(results[0]["data"]) == "ok", (reply, pub))
 
 
 def is_complete():
@@ -190,7 +200,7 @@ def inspect():
     code = "Math.Abs(-3)"
     msg_id = kc.inspect(code, 6)
     reply = shell_reply(kc, msg_id, time.time() + 60)
-    text = reply.get("data", {}).get("text/plain", "")
+    text = value(reply.get("data", {}))
     check("inspect: quick info at the cursor", reply["status"] == "ok" and reply["found"] and "Math.Abs(" in text, reply)
     msg_id = kc.inspect("   ", 1)
     reply = shell_reply(kc, msg_id, time.time() + 60)
@@ -218,7 +228,7 @@ def bad_signature():
     bad.execute("x = 0;")
     bad.stop_channels()
     reply, pub = run(kc, "x")
-    check("bad signature: the forged execute changed nothing", of(pub, "execute_result")[0]["data"]["text/plain"] == "42", (reply, pub))
+    check("bad signature: the forged execute changed nothing", value(of(pub, "execute_result")[0]["data"]) == "42", (reply, pub))
 
 
 def interrupt_message():
@@ -229,7 +239,7 @@ def interrupt_message():
     check("interrupt_request stops an endless loop with an error", reply["status"] == "error" and "Interrupted" in reply["ename"], reply)
     reply, pub = run(kc, "spins > 0 && x == 42")
     results = of(pub, "execute_result")
-    check("after an interrupt the kernel lives on with its state", results and results[0]["data"]["text/plain"] == "True", (reply, pub))
+    check("after an interrupt the kernel lives on with its state", results and value(results[0]["data"]) == "True", (reply, pub))
 
 
 def interrupt_signal():
@@ -248,7 +258,7 @@ def interrupt_blocked():
     check("interrupt of a blocked cell (no loop): error after the grace period", reply["status"] == "error", reply)
     reply, pub = run(kc, "1 + 1")
     check("after abandoning a blocked cell the kernel runs cells again",
-          reply["status"] == "ok" and of(pub, "execute_result")[0]["data"]["text/plain"] == "2", (reply, pub))
+          reply["status"] == "ok" and value(of(pub, "execute_result")[0]["data"]) == "2", (reply, pub))
 
 
 def shutdown_restart():

@@ -32,7 +32,8 @@ public sealed class WrongAnswerTests(WrongAnswerGraders graders) : IClassFixture
     public async Task The_instructor_solutions_earn_full_marks_in_the_same_grader(string notebook)
     {
         var result = await graders.GradeAsync(notebook, "instructor", graders.AssignmentOf(notebook).Source.Clone());
-        Assert.All(result.Tests, t => Assert.True(t.Status == TestStatus.Passed, $"{t.GradeId}: {t.Status} {t.Message}"));
+        Assert.All(result.Tests, t => Assert.True(t.Status is TestStatus.Passed or TestStatus.PendingManualGrade, $"{t.GradeId}: {t.Status} {t.Message}"));
+        Assert.Contains(result.Tests, t => t.Status == TestStatus.Passed);
     }
 
     [Theory]
