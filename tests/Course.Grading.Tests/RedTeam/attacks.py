@@ -304,8 +304,9 @@ sandbox("s13-fake-result-frames",
         "Prints text that looks like the grader's frames and Gradescope results.",
         in_answer("Console.WriteLine(\"{\\\"score\\\": 8, \\\"status\\\": \\\"passed\\\"}\");\nConsole.Write(\"\\u0000\\u0000\\u0000\\u0010PASSED-PASSED\");"))
 sandbox("s14-async-void-crash",
-        "An async void method throws after the cell returned, to crash the worker during a test.",
-        before_answer("static async void Boom() { await Task.Delay(10); throw new InvalidOperationException(\"boom\"); }",
+        "An async void method throws (on the cell's synchronization context, where an unhandled exception would "
+        "kill the worker). It throws before its first await, so every run reports it at the same place.",
+        before_answer("static async void Boom() { if (DateTime.Now.Year > 0) throw new InvalidOperationException(\"boom\"); await Task.Yield(); }",
                       "Boom();"))
 
 
@@ -377,8 +378,8 @@ parent("p05-overload-resolution-bomb",
        "Nested lambdas over overloaded methods: exponential overload resolution held the compile lock for minutes.",
        replace={"top-vetoer-answer": OVERLOAD_BOMB + "\nstatic PermanentMember TopVetoer(int decade) => default;"})
 parent("p06-thousands-of-refused-lines",
-       "Five thousand refused calls: quadratic de-duplication of violations held the grader.",
-       replace={"top-vetoer-answer": "\n".join(["System.IO.File.Exists(\"x" + str(i) + "\");" for i in range(5000)])
+       "Two thousand refused calls: quadratic de-duplication of violations held the grader.",
+       replace={"top-vetoer-answer": "\n".join(["System.IO.File.Exists(\"x" + str(i) + "\");" for i in range(2000)])
                 + "\nstatic PermanentMember TopVetoer(int decade) => default;"})
 parent("p07-symlink-to-instructor-notebook",
        "The handed-in notebook is a symbolic link to the instructor's notebook (solutions included).",
