@@ -121,16 +121,16 @@ public static class CheckVerb
         string next;
         if (totals.BrokenCells > 0)
         {
-            next = $"the BROKEN cells are the course's, not your answers: see the errors above (is the course library up to date? `./course` rebuilds it), then run `course check {path}` again";
+            next = $"the BROKEN cells are the course's, not your answers: see the errors above (is the course library up to date? `./course` rebuilds it), then run `./course check {path}` again";
         }
         else if (totals.Failed > 0 || totals.NotRun > 0)
         {
-            next = $"fix the exercises marked failed in {totals.FirstWithFailures}, then run `course check {path}` again";
+            next = $"fix the exercises marked failed in {totals.FirstWithFailures}, then run `./course check {path}` again";
         }
         else if (totals.NotAttempted > 0)
         {
             var notebook = totals.FirstNotAttempted is { } name && notebooks.Count > 1 ? Path.Combine(path, name) : first;
-            next = $"open {notebook}, answer its first exercise (replace `throw new NotImplementedException();`), then run `course check {notebook}`";
+            next = $"open {notebook}, answer its first exercise (replace `throw new NotImplementedException();`), then run `./course check {notebook}`";
         }
         else
         {
