@@ -116,11 +116,19 @@ public static class RunVerb
         var result = run.Result;
         var errors = result.Failures.Count(f => !IsStub(f.Run));
         var stubs = result.Failures.Count - errors;
-        var status = errors == 0 ? "[green]ok  [/]" : "[red]FAIL[/]";
         var notRun = result.NotRun.Count > 0 ? $", {result.NotRun.Count} not run" : string.Empty;
-        console.Output.MarkupLine(string.Create(
+        var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{status} {PlainLines.Markup(run.Name)}: {result.CellsRun} cells run, {errors} error(s){NotAttempted(stubs)}{notRun}, {result.Elapsed.TotalSeconds:0.00} s"));
+            $"{run.Name}: {result.CellsRun} cells run, {errors} error(s){NotAttempted(stubs)}{notRun}, {result.Elapsed.TotalSeconds:0.00} s");
+        if (console.IsInteractive)
+        {
+            console.Output.MarkupLine((errors == 0 ? "[green]ok  [/] " : "[red]FAIL[/] ") + PlainLines.Markup(line));
+        }
+        else
+        {
+            // One unwrapped line per notebook for logs and scripts.
+            console.WriteLine((errors == 0 ? "ok   " : "FAIL ") + line);
+        }
         foreach (var cell in result.Cells.Where(c => c.Run.Failed || c.Run.Status == CellStatus.NotRun))
         {
             console.WriteLine($"     {run.Name} cell {cell.Number}: {(IsStub(cell.Run) ? "not attempted (an exercise stub throws NotImplementedException)" : Describe(cell.Run))}");
