@@ -44,6 +44,29 @@ public static partial class CourseLibraryCheck
         }
     }
 
+    /// <summary>
+    /// For <c>course grade</c>, which gives every worker the course library found from the course root whatever
+    /// the <c>#r</c> path says: throws <see cref="CourseUserException"/> when a notebook references the library
+    /// and <paramref name="courseLibAssembly"/> (null: no course root found) does not exist.
+    /// </summary>
+    public static void RequireBuilt(IEnumerable<string> notebookPaths, string? courseLibAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(notebookPaths);
+        if (courseLibAssembly is not null && File.Exists(courseLibAssembly))
+        {
+            return;
+        }
+
+        foreach (var notebook in notebookPaths)
+        {
+            if (File.Exists(notebook) && Reference().IsMatch(File.ReadAllText(notebook)))
+            {
+                throw new CourseUserException(
+                    $"the course library is not built (looked for {courseLibAssembly ?? "artifacts/course-lib/" + CourseDirectory.CourseLibFileName + " above the current folder"}, which {Path.GetFileName(notebook)} loads): {BuildHint}");
+            }
+        }
+    }
+
     /// <summary>The one-line problem with <paramref name="notebookPath"/>'s course-library reference, or null when it resolves.</summary>
     public static string? Problem(string notebookPath, string notebookText)
     {

@@ -114,8 +114,8 @@ public static class GradeVerb
         }
 
         assignments = Select(assignments, Directory.Exists(source) && !allAssignments, submissionsFull, console);
-        CourseLibraryCheck.Require(assignments.Select(a => a.SourcePath));
         var course = CourseDirectory.TryFind(Path.GetDirectoryName(Path.GetFullPath(assignments[0].SourcePath))) ?? CourseDirectory.TryFind();
+        CourseLibraryCheck.RequireBuilt(assignments.Select(a => a.SourcePath), course?.CourseLibAssembly);
         var worker = new WorkerOptions
         {
             CellTimeLimit = TimeSpan.FromSeconds(timeout),

@@ -88,18 +88,13 @@ public sealed class FirstContactTests
     [Theory]
     [InlineData("check")]
     [InlineData("run")]
-    [InlineData("grade")]
     public async Task A_notebook_copied_out_of_notebooks_gets_one_line_about_the_course_library(string verb)
     {
         var folder = TestPaths.NewTempFolder("copied-" + verb);
         var copy = Path.Combine(folder, "00-start-here.ipynb");
-        File.Copy(Path.Combine(CourseRoot, verb == "grade" ? "source" : "notebooks", "00-start-here.ipynb"), copy);
-        var submissions = TestPaths.NewTempFolder("copied-subs");
-        string[] args = verb == "grade"
-            ? ["grade", "--source", folder, "--submissions", submissions, "--out", Path.Combine(folder, "grades"), "--no-sandbox"]
-            : [verb, copy];
+        File.Copy(Path.Combine(CourseRoot, "notebooks", "00-start-here.ipynb"), copy);
 
-        var (exit, _, error) = await TestConsole.RunAsync(args);
+        var (exit, _, error) = await TestConsole.RunAsync(verb, copy);
 
         Assert.Equal(1, exit);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -109,7 +104,20 @@ public sealed class FirstContactTests
             StringComparison.Ordinal);
         Assert.Contains("keep the notebook in", error, StringComparison.Ordinal);
         Assert.DoesNotContain("CS0246", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(folder, "grades")));
+    }
+
+    [Fact]
+    public void Grade_without_a_built_course_library_says_how_to_build_it()
+    {
+        var folder = TestPaths.NewTempFolder("grade-unbuilt");
+        var source = Path.Combine(folder, "00-start-here.ipynb");
+        File.Copy(Path.Combine(CourseRoot, "source", "00-start-here.ipynb"), source);
+        var missing = Path.Combine(folder, "artifacts", "course-lib", "CollectiveSecurity.dll");
+
+        var error = Assert.Throws<CourseUserException>(() => CourseLibraryCheck.RequireBuilt([source], missing));
+
+        Assert.Equal($"the course library is not built (looked for {missing}, which 00-start-here.ipynb loads): {CourseLibraryCheck.BuildHint}", error.Message);
+        CourseLibraryCheck.RequireBuilt([source], Path.Combine(CourseRoot, "artifacts", "course-lib", "CollectiveSecurity.dll"));
     }
 
     [Fact]
