@@ -5,13 +5,16 @@ using Course.Grading.Assignments;
 using Course.Grading.Check;
 using Course.Grading.Reports;
 using Course.Grading.Results;
+using Course.Notebooks;
 
 namespace Course.Cli.Verbs;
 
 /// <summary>
-/// <c>course check &lt;notebook.ipynb or folder&gt;</c>: the learner's self-check. Runs each notebook, then
-/// prints each exercise's visible test as passed, failed (with the test's message) or not attempted,
-/// and the score on the visible tests. Failing tests are the learner's business: exit code 0.
+/// <c>course check &lt;notebook.ipynb or folder&gt;</c>: the learner's self-check. Says what it is about to
+/// run, then per notebook (as each finishes) the teaching cells that failed (cell number and error) and
+/// each exercise's visible test as passed, failed (with the test's message) or not attempted; ends with a
+/// summary over all notebooks and the next step. Exit code 1 only when something other than the
+/// learner's exercises broke (a teaching cell failed); unanswered or failing exercises exit 0.
 /// </summary>
 public static class CheckVerb
 {
@@ -29,44 +32,61 @@ public static class CheckVerb
         {
             var path = parse.GetValue(target)!;
             var seconds = parse.GetValue(timeout);
-            if (seconds <= 0)
+            if (!(seconds > 0) || double.IsInfinity(seconds))
             {
                 throw new CourseUserException("--timeout must be a positive number of seconds");
             }
 
-            var notebooks = File.Exists(path)
-                ? [path]
-                : Directory.Exists(path)
-                    ? Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToList()
-                    : throw new CourseUserException($"{path}: no such notebook or folder");
-            if (notebooks.Count == 0)
+            IReadOnlyList<string> notebooks;
+            try
             {
-                throw new CourseUserException($"{path}: no .ipynb notebooks in this folder");
+                notebooks = NotebookFiles.Find(path);
+            }
+            catch (FileNotFoundException ex)
+            {
+                throw new CourseUserException(ex.Message, ex);
             }
 
-            foreach (var notebook in notebooks)
+            CourseLibraryCheck.Require(notebooks);
+            if (notebooks.Count > 1)
             {
-                SubmissionResult result;
+                console.WriteLine($"checking {notebooks.Count} notebooks in {path} (each runs top to bottom, then its visible tests)");
+            }
+
+            var totals = new Totals();
+            for (var i = 0; i < notebooks.Count; i++)
+            {
+                var name = Path.GetFileName(notebooks[i]);
+                console.WriteLine(notebooks.Count > 1 ? $"[{i + 1}/{notebooks.Count}] {name}" : name);
+                SelfCheckReport report;
                 try
                 {
-                    result = await SelfCheck.RunAsync(notebook, TimeSpan.FromSeconds(seconds), cancellationToken, warning => console.WriteLine($"{Path.GetFileName(notebook)}: warning: {warning}")).ConfigureAwait(false);
+                    var name = Path.GetFileName(notebooks[i]);
+                    report = await SelfCheck.RunWithCellsAsync(notebooks[i], TimeSpan.FromSeconds(seconds), cancellationToken, warning => console.WriteLine($"{name}: warning: {warning}")).ConfigureAwait(false);
                 }
                 catch (AssignmentFormatException ex)
                 {
                     throw new CourseUserException(ex.Message, ex);
                 }
 
-                Print(console, Path.GetFileName(notebook), result);
+                Print(console, report);
+                totals.Add(name, report);
             }
 
-            return 0;
+            PrintSummary(console, path, notebooks, totals);
+            return totals.BrokenCells > 0 ? 1 : 0;
         });
         return command;
     }
 
-    private static void Print(CliConsole console, string name, SubmissionResult result)
+    private static void Print(CliConsole console, SelfCheckReport report)
     {
-        console.WriteLine(name);
+        foreach (var cell in report.BrokenCells)
+        {
+            console.WriteLine($"  BROKEN         cell {cell.Number}: {cell.Error}");
+        }
+
+        var result = report.Result;
         if (result.Tests.Count == 0)
         {
             console.WriteLine("  no exercises with tests in this notebook");
@@ -91,5 +111,74 @@ public static class CheckVerb
 
         var tests = result.Tests.Where(t => t.Status != TestStatus.PendingManualGrade).ToList();
         console.WriteLine($"  score on visible tests: {Gradebook.Number(tests.Sum(t => t.Score))}/{Gradebook.Number(tests.Sum(t => t.MaxScore))} ({tests.Count(t => t.Status == TestStatus.Passed)} of {tests.Count} passed)");
+    }
+
+    private static void PrintSummary(CliConsole console, string path, IReadOnlyList<string> notebooks, Totals totals)
+    {
+        var brokenNote = totals.BrokenCells > 0 ? $"; {totals.BrokenCells} teaching cell(s) BROKEN" : string.Empty;
+        var notRun = totals.NotRun > 0 ? $", {totals.NotRun} not run" : string.Empty;
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"summary: {notebooks.Count} notebook(s), {totals.Exercises} exercise test(s): {totals.Passed} passed, {totals.Failed} failed, {totals.NotAttempted} not attempted{notRun}{brokenNote}"));
+        var first = Path.GetRelativePath(Directory.GetCurrentDirectory(), notebooks[0]);
+        string next;
+        if (totals.BrokenCells > 0)
+        {
+            next = $"the BROKEN cells are the course's, not your answers: see the errors above (is the course library up to date? `./course` rebuilds it), then run `./course check {path}` again";
+        }
+        else if (totals.Failed > 0 || totals.NotRun > 0)
+        {
+            next = $"fix the exercises marked failed in {totals.FirstWithFailures}, then run `./course check {path}` again";
+        }
+        else if (totals.NotAttempted > 0)
+        {
+            var notebook = totals.FirstNotAttempted is { } name && notebooks.Count > 1 ? Path.Combine(path, name) : first;
+            next = $"open {notebook}, answer its first exercise (replace `throw new NotImplementedException();`), then run `./course check {notebook}`";
+        }
+        else
+        {
+            next = "every visible test passes; your instructor's hidden tests may check more";
+        }
+
+        console.WriteLine("next: " + next);
+    }
+
+    private sealed class Totals
+    {
+        public int Exercises { get; private set; }
+
+        public int Passed { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public int NotAttempted { get; private set; }
+
+        public int NotRun { get; private set; }
+
+        public int BrokenCells { get; private set; }
+
+        public string? FirstNotAttempted { get; private set; }
+
+        public string? FirstWithFailures { get; private set; }
+
+        public void Add(string name, SelfCheckReport report)
+        {
+            var tests = report.Result.Tests;
+            Exercises += tests.Count;
+            Passed += tests.Count(t => t.Status == TestStatus.Passed);
+            Failed += tests.Count(t => t.Status == TestStatus.Failed);
+            NotAttempted += tests.Count(t => t.Status == TestStatus.NotAttempted);
+            NotRun += tests.Count(t => t.Status == TestStatus.NotRun);
+            BrokenCells += report.BrokenCells.Count;
+            if (FirstNotAttempted is null && tests.Any(t => t.Status == TestStatus.NotAttempted))
+            {
+                FirstNotAttempted = name;
+            }
+
+            if (FirstWithFailures is null && tests.Any(t => t.Status is TestStatus.Failed or TestStatus.NotRun))
+            {
+                FirstWithFailures = name;
+            }
+        }
     }
 }

@@ -30,16 +30,17 @@ public static class GradeVerb
         var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run before it is stopped.", DefaultValueFactory = _ => 10 };
         var submissionTimeout = new Option<double>("--submission-timeout") { Description = "Seconds a whole submission may run.", DefaultValueFactory = _ => 120 };
         var memory = new Option<int>("--memory") { Description = "Managed heap limit per submission, in MB.", DefaultValueFactory = _ => 256 };
+        var allAssignments = new Option<bool>("--all-assignments") { Description = "With a folder of sources, grade every assignment, also those no student handed in (by default only those at least one student handed in)." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run workers without the operating-system sandbox (bubblewrap): only when you accept that submitted code runs with your rights." };
         var command = new Command("grade", "Grade every submission with the instructor's tests, each in its own sandboxed worker process.")
         {
-            source, submissions, output, jobs, timeout, submissionTimeout, memory, noSandbox,
+            source, submissions, output, jobs, timeout, submissionTimeout, memory, allAssignments, noSandbox,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = BuildRequest(
                 parse.GetValue(source)!, parse.GetValue(submissions)!, parse.GetValue(output)!, parse.GetValue(jobs),
-                parse.GetValue(timeout), parse.GetValue(submissionTimeout), parse.GetValue(memory), !parse.GetValue(noSandbox));
+                parse.GetValue(timeout), parse.GetValue(submissionTimeout), parse.GetValue(memory), !parse.GetValue(noSandbox), parse.GetValue(allAssignments), console);
             var batch = new GradeBatch(request);
             console.WriteLine(request.Worker.Sandboxed ? "sandbox: bubblewrap; " + WorkerCgroup.Availability : WorkerOptions.NoSandboxWarning);
 
@@ -73,7 +74,7 @@ public static class GradeVerb
         return command;
     }
 
-    private static GradeRequest BuildRequest(string source, string submissions, string output, int jobs, double timeout, double submissionTimeout, int memory, bool sandboxed)
+    private static GradeRequest BuildRequest(string source, string submissions, string output, int jobs, double timeout, double submissionTimeout, int memory, bool sandboxed, bool allAssignments, CliConsole console)
     {
         if (!Directory.Exists(submissions))
         {
@@ -112,7 +113,9 @@ public static class GradeVerb
             throw new CourseUserException(ex.Message, ex);
         }
 
+        assignments = Select(assignments, Directory.Exists(source) && !allAssignments, submissionsFull, console);
         var course = CourseDirectory.TryFind(Path.GetDirectoryName(Path.GetFullPath(assignments[0].SourcePath))) ?? CourseDirectory.TryFind();
+        CourseLibraryCheck.RequireBuilt(assignments.Select(a => a.SourcePath), course?.CourseLibAssembly);
         var worker = new WorkerOptions
         {
             CellTimeLimit = TimeSpan.FromSeconds(timeout),
@@ -126,6 +129,26 @@ public static class GradeVerb
         }
 
         return new GradeRequest(assignments, submissionsFull, outFull, jobs, worker, course?.CourseLibAssembly);
+    }
+
+    /// <summary>
+    /// With a folder of sources (and no --all-assignments), only the assignments that at least one student
+    /// handed in (<c>&lt;submissions&gt;/&lt;student&gt;/&lt;name&gt;.ipynb</c> exists); all of them when nobody
+    /// handed in any. Says which it grades, in one line.
+    /// </summary>
+    private static IReadOnlyList<Assignment> Select(IReadOnlyList<Assignment> assignments, bool onlyHandedIn, string submissionsFolder, CliConsole console)
+    {
+        var students = GradeBatch.StudentFolders(submissionsFolder);
+        var handedIn = assignments
+            .Where(a => students.Any(student => File.Exists(Path.Combine(submissionsFolder, student, a.FileName)) || Directory.Exists(Path.Combine(submissionsFolder, student, a.FileName))))
+            .ToList();
+        var selected = onlyHandedIn && handedIn.Count > 0 ? handedIn : assignments;
+        var skipped = assignments.Count - selected.Count;
+        var names = string.Join(", ", selected.Select(a => a.Name));
+        console.WriteLine(skipped > 0
+            ? $"grading {selected.Count} of {assignments.Count} assignments, those handed in by at least one student: {names} (--all-assignments grades the other {skipped} too)"
+            : $"grading {selected.Count} assignment(s): {names}{(onlyHandedIn && handedIn.Count == 0 ? " (no student handed in any of them)" : string.Empty)}");
+        return selected;
     }
 
     private sealed class BarProgress(ProgressTask task) : IGradeProgress

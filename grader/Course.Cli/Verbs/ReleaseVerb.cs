@@ -16,17 +16,19 @@ public static class ReleaseVerb
         ArgumentNullException.ThrowIfNull(console);
         var source = new Argument<string>("source") { Description = "An instructor's notebook (with solutions and hidden tests) or a folder of them." };
         var output = new Option<string>("--out") { Description = "The folder to write the student versions to.", Required = true };
-        var command = new Command("release", "Write student versions: solutions replaced by stubs, hidden tests removed, outputs cleared.")
+        var force = new Option<bool>("--force") { Description = "Replace notebooks in --out that differ from their student version (a learner's edits are lost)." };
+        var command = new Command("release", "Write student versions: solutions replaced by stubs, hidden tests removed, outputs cleared. Refuses to replace edited notebooks without --force.")
         {
             source,
             output,
+            force,
         };
         command.SetAction(parse =>
         {
             IReadOnlyList<ReleasedNotebook> released;
             try
             {
-                released = ReleaseCommand.Run(parse.GetValue(source)!, parse.GetValue(output)!);
+                released = ReleaseCommand.Run(parse.GetValue(source)!, parse.GetValue(output)!, parse.GetValue(force));
             }
             catch (AssignmentFormatException ex)
             {

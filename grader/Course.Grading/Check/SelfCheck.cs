@@ -14,8 +14,20 @@ namespace Course.Grading.Check;
 /// </summary>
 public static class SelfCheck
 {
-    /// <summary>Checks one notebook; <paramref name="warn"/> hears what reading it repaired (e.g. a duplicate cell id).</summary>
-    public static async Task<SubmissionResult> RunAsync(string notebookPath, TimeSpan cellTimeLimit, CancellationToken cancellationToken, Action<string>? warn = null)
+    /// <summary>The error type an exercise stub throws: a cell failing with it waits for an answer, it is not broken.</summary>
+    public const string StubErrorType = "System.NotImplementedException";
+
+    /// <summary>Runs the notebook and scores its visible tests (see <see cref="RunWithCellsAsync"/> for the teaching cells too).</summary>
+    public static async Task<SubmissionResult> RunAsync(string notebookPath, TimeSpan cellTimeLimit, CancellationToken cancellationToken, Action<string>? warn = null) =>
+        (await RunWithCellsAsync(notebookPath, cellTimeLimit, cancellationToken, warn).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Runs the notebook and scores its visible tests, and lists the teaching cells (neither answer nor test
+    /// cells) that failed for a reason other than an exercise stub's <c>NotImplementedException</c>.
+    /// Throws <see cref="AssignmentFormatException"/> for a notebook that cannot be read; <paramref name="warn"/>
+    /// hears what reading it repaired (e.g. a duplicate cell id).
+    /// </summary>
+    public static async Task<SelfCheckReport> RunWithCellsAsync(string notebookPath, TimeSpan cellTimeLimit, CancellationToken cancellationToken, Action<string>? warn = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(notebookPath);
         Notebook notebook;
@@ -59,6 +71,22 @@ public static class SelfCheck
             runs.Add(submission.Run);
         }
 
-        return Scorer.Score(Environment.UserName, assignment, new PreparedSubmission(prepared, []), runs);
+        var result = Scorer.Score(Environment.UserName, assignment, new PreparedSubmission(prepared, []), runs);
+        var broken = new List<BrokenCell>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (runs[i] is { Failed: true } run && cells[i].Origin is CellOrigin.Instructor or CellOrigin.Student && run.Error?.Type != StubErrorType)
+            {
+                broken.Add(new BrokenCell(cells[i].Index + 1, run.Error?.ToString() ?? run.Status.ToString()));
+            }
+        }
+
+        return new SelfCheckReport(result, broken);
     }
 }
+
+/// <summary>A teaching cell that failed: its 1-based number in the notebook and the error ("Type: message").</summary>
+public sealed record BrokenCell(int Number, string Error);
+
+/// <summary>What <see cref="SelfCheck.RunWithCellsAsync"/> found: the visible tests' outcomes and the broken teaching cells.</summary>
+public sealed record SelfCheckReport(SubmissionResult Result, IReadOnlyList<BrokenCell> BrokenCells);

@@ -8,11 +8,14 @@ public sealed record ReleasedNotebook(string SourcePath, string StudentPath, int
 
 /// <summary>
 /// <c>course release</c>: every source notebook is read and validated first; only when all are sound
-/// is any student version written (atomically), so bad input changes nothing.
+/// is any student version written (atomically), so bad input changes nothing. A notebook already in the
+/// output folder that differs from the student version about to replace it (a learner's answers, or a
+/// release from an older source) is never overwritten unless <c>force</c> is set: the whole release is refused
+/// and the message names those notebooks.
 /// </summary>
 public static class ReleaseCommand
 {
-    public static IReadOnlyList<ReleasedNotebook> Run(string sourceFileOrFolder, string outFolder)
+    public static IReadOnlyList<ReleasedNotebook> Run(string sourceFileOrFolder, string outFolder, bool force = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceFileOrFolder);
         ArgumentException.ThrowIfNullOrEmpty(outFolder);
@@ -56,6 +59,19 @@ public static class ReleaseCommand
                 notebook.Cells.Count(c => c.Nbgrader is { IsTest: true } && StudentVersion.HasHiddenTests(c.Source)))));
         }
 
+        if (!force)
+        {
+            var edited = planned.Where(p => File.Exists(p.Target) && !SameNotebookText(File.ReadAllText(p.Target), p.Student.ToJson()))
+                .Select(p => Path.GetFileName(p.Target))
+                .ToList();
+            if (edited.Count > 0)
+            {
+                throw new AssignmentFormatException(
+                    $"{outFolder}: {string.Join(", ", edited)} differ{(edited.Count == 1 ? "s" : string.Empty)} from the student version " +
+                    "(edited by a learner, or released from an older source); nothing written. Release into another folder, or add --force to replace them");
+            }
+        }
+
         Directory.CreateDirectory(outFull);
         foreach (var (_, target, student, _) in planned)
         {
@@ -64,4 +80,8 @@ public static class ReleaseCommand
 
         return planned.Select(p => p.Summary).ToList();
     }
+
+    /// <summary>Equal as notebooks text, whatever the line endings (git may check out CRLF on Windows).</summary>
+    private static bool SameNotebookText(string existing, string released) =>
+        string.Equals(existing.Replace("\r\n", "\n", StringComparison.Ordinal), released.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
 }

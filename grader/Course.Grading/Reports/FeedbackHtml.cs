@@ -59,7 +59,7 @@ public static class FeedbackHtml
         foreach (var test in result.Tests)
         {
             html.Append("<tr><td>").Append(Encode(test.GradeId)).Append("</td><td class=\"").Append(CssClass(test.Status)).Append("\">")
-                .Append(Word(test.Status)).Append("</td><td>")
+                .Append(Word(test.Status)).Append(test.HasHiddenTests ? " <span class=\"hidden-note\">(this test has hidden checks)</span>" : string.Empty).Append("</td><td>")
                 .Append(test.Status == TestStatus.PendingManualGrade ? $"– / {Gradebook.Number(test.MaxScore)}" : $"{Gradebook.Number(test.Score)} / {Gradebook.Number(test.MaxScore)}")
                 .Append("</td><td>").Append(Encode(test.Status == TestStatus.Passed ? string.Empty : test.Message)).Append("</td></tr>\n");
         }
