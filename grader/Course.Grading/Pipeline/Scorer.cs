@@ -37,7 +37,10 @@ public static class Scorer
         var summary = prepared.Refused
             ? "Refused" + prepared.RefusalReason["refused".Length..]
             : Summarize(outcomes);
-        var graded = cells.Select((c, i) => Feedback(c, runs[i])).ToList();
+        // Once a test with hidden checks has run, the submission's own code has seen the hidden inputs (its answer
+        // was called with them), so what later cells print or throw could repeat them: not shown.
+        var firstHidden = cells.FindIndex(c => c.Origin == CellOrigin.Test && c.Source != c.VisibleSource);
+        var graded = cells.Select((c, i) => Feedback(c, runs[i], afterHiddenTests: firstHidden >= 0 && i > firstHidden)).ToList();
         return new SubmissionResult(studentId, assignment.Name, outcomes, summary, graded) { Refused = prepared.Refused };
     }
 
@@ -179,7 +182,11 @@ public static class Scorer
                 $" {manual.Count} {(manual.Count == 1 ? "answer waits" : "answers wait")} for manual grading ({Reports.Gradebook.Number(manual.Sum(m => m.MaxScore))} points).");
     }
 
-    private static GradedCell Feedback(GradingCell cell, CellRun? run)
+    /// <summary>Said in feedback instead of the output of a cell that ran after a test with hidden checks.</summary>
+    public const string HiddenAfterTestsNote =
+        "[output not shown: this cell ran after a test with hidden checks, and what it prints could repeat them]";
+
+    private static GradedCell Feedback(GradingCell cell, CellRun? run, bool afterHiddenTests)
     {
         var kind = cell.IsCode || cell.Origin == CellOrigin.Test ? "code" : "markdown";
         if (cell.Origin == CellOrigin.Test || run is null)
@@ -215,6 +222,12 @@ public static class Scorer
             CellStatus.NotRun => run.NotRunReason,
             _ => run.Error is { } e ? $"{e.Type}: {e.Message}" : "failed",
         };
+        if (afterHiddenTests && (texts.Count > 0 || error is not null))
+        {
+            return new GradedCell(kind, cell.Origin, cell.VisibleSource, cell.GradeId, [HiddenAfterTestsNote],
+                error is null ? null : run.Status == CellStatus.CompileError ? error : "it failed (" + (run.Error?.Type ?? run.Status.ToString()) + ")");
+        }
+
         return new GradedCell(kind, cell.Origin, cell.VisibleSource, cell.GradeId, texts, error);
     }
 }

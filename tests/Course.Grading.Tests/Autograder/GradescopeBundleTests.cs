@@ -92,7 +92,7 @@ public sealed class GradescopeBundleTests(BundleFixture bundle) : IClassFixture<
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Scenarios, "partly-correct", "expected", "results.json")))!;
         Assert.Equal(expected["score"]!.GetValue<double>(), json["score"]!.GetValue<double>());
         Assert.Equal(
-            expected["output"]!.GetValue<string>() + " (Graded without the course's bubblewrap sandbox, which cannot start in this container: the container, one per submission, is the isolation.)",
+            Course.Grading.Sandbox.WorkerOptions.NoSandboxWarning + " " + expected["output"]!.GetValue<string>() + " (Graded without the course's bubblewrap sandbox, which cannot start in this container: the container, one per submission, is the isolation.)",
             json["output"]!.GetValue<string>());
         Assert.Contains("bubblewrap cannot start here", log, StringComparison.Ordinal);
     }
