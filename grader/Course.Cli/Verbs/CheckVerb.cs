@@ -61,8 +61,8 @@ public static class CheckVerb
                 SelfCheckReport report;
                 try
                 {
-                    var name = Path.GetFileName(notebooks[i]);
-                    report = await SelfCheck.RunWithCellsAsync(notebooks[i], TimeSpan.FromSeconds(seconds), cancellationToken, warning => console.WriteLine($"{name}: warning: {warning}")).ConfigureAwait(false);
+                    var fileName = Path.GetFileName(notebooks[i]);
+                    report = await SelfCheck.RunWithCellsAsync(notebooks[i], TimeSpan.FromSeconds(seconds), cancellationToken, warning => console.WriteLine($"{fileName}: warning: {warning}")).ConfigureAwait(false);
                 }
                 catch (AssignmentFormatException ex)
                 {
