@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
 using Course.Notebooks;
+using Microsoft.AspNetCore.Html;
 
 namespace Course.Engine.Runtime;
 
