@@ -7,7 +7,7 @@ public class ReadmeAndLayoutTests
     {
         var blocks = RepositoryFiles.ReadmeCodeBlocks();
         Assert.True(blocks.Count >= 2, "README.md needs at least two code blocks");
-        Assert.Equal("dotnet run --project grader/Course.Cli -- check notebooks", blocks[0]);
+        Assert.Equal("./course check notebooks", blocks[0]);
         Assert.Contains("dotnet test Course.sln", blocks[1], StringComparison.Ordinal);
         Assert.DoesNotContain('\n', blocks[0]);
         Assert.DoesNotContain('\n', blocks[1]);

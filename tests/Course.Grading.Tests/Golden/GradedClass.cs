@@ -8,7 +8,7 @@ namespace Course.Grading.Tests.Golden;
 /// </summary>
 public sealed class GradedClass : IAsyncLifetime
 {
-    public const string CellTimeout = "3";
+    public const string CellTimeout = "10";
 
     public string Submissions { get; } = TestPaths.NewTempFolder("submissions");
 
