@@ -25,6 +25,9 @@ public sealed class GradeBatch
     private readonly SubmissionRunner _runner;
     private readonly ResultStore _store;
 
+    // What each assignment's instructor cells bind to: restored and looked up once per assignment, not per submission.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Assignment, BindingReference> _references = new();
+
     public GradeBatch(GradeRequest request, TimeProvider? time = null)
     {
         _request = request ?? throw new ArgumentNullException(nameof(request));
@@ -171,7 +174,7 @@ public sealed class GradeBatch
         }
 
         var cells = InstructorCellRestorer.Restore(assignment, read.Notebook);
-        var reference = _compiler.ReferenceFor(InstructorCellRestorer.Restore(assignment, assignment.Source), cancellationToken);
+        var reference = _references.GetOrAdd(assignment, a => _compiler.ReferenceFor(InstructorCellRestorer.Restore(a, a.Source), cancellationToken));
         var prepared = _compiler.Prepare(cells, reference, cancellationToken);
         if (prepared.Refused)
         {

@@ -78,39 +78,29 @@ public sealed class SubmissionCompiler
                     _cache = new ConcurrentDictionary<string, Lazy<CompiledEntry>>(StringComparer.Ordinal);
                     _references.Clear();
                     _ = work.ContinueWith(_ => budget.Dispose(), TaskScheduler.Default);
-                    throw new OperationCanceledException();
+                    return TooSlow(cells);
                 }
 
                 budget.Dispose();
                 return work.Result;
-            }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                return TooSlow(cells);
             }
             catch (AggregateException ex) when (ex.InnerException is not null)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
                 throw;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return TooSlow(cells);
-            }
         }
     }
 
     private PreparedSubmission TooSlow(IReadOnlyList<GradingCell> cells)
     {
-        {
-            var seconds = CompileTimeLimit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-            var culprit = cells.FirstOrDefault(c => c.Origin is CellOrigin.Answer or CellOrigin.Student)
-                ?? new GradingCell(0, CellOrigin.Student, true, string.Empty, string.Empty, null, IsStub: false);
-            return new PreparedSubmission(
-                [.. cells.Select(c => new PreparedCell(c, null, null))],
-                [new CellViolation(culprit,
-                        new PolicyViolation("compiling", $"compiling this notebook took longer than {seconds} s (the limit per submission), so it was stopped", 1))]);
-        }
+        var seconds = CompileTimeLimit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var culprit = cells.FirstOrDefault(c => c.Origin is CellOrigin.Answer or CellOrigin.Student)
+            ?? new GradingCell(0, CellOrigin.Student, true, string.Empty, string.Empty, null, IsStub: false);
+        return new PreparedSubmission(
+            [.. cells.Select(c => new PreparedCell(c, null, null))],
+            [new CellViolation(culprit,
+                new PolicyViolation("compiling", $"compiling this notebook took longer than {seconds} s (the limit per submission), so it was stopped", 1))]);
     }
 
     /// <summary>How long compiling and checking one submission may take (30 s by default); past it the submission is refused.</summary>
