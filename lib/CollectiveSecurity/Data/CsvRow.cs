@@ -34,7 +34,7 @@ internal sealed class CsvRow(CsvReader csv)
 
     /// <summary>The field's text split on a separator, each part trimmed, empty parts dropped.</summary>
     public IReadOnlyList<string> List(string column, char separator = ';') =>
-        Text(column).Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Array.AsReadOnly(Text(column).Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>A whole number within [min, max].</summary>
     public int Int(string column, int min, int max) =>
@@ -71,7 +71,7 @@ internal sealed class CsvRow(CsvReader csv)
 
     /// <summary>A list of ISO dates separated by ';'.</summary>
     public IReadOnlyList<DateOnly> Dates(string column) =>
-        List(column).Select(d => ParseDate(column, d)).ToArray();
+        Array.AsReadOnly(List(column).Select(d => ParseDate(column, d)).ToArray());
 
     /// <summary>A y/n flag; text after the leading y or n (a remark in brackets) is allowed.</summary>
     public bool YesNo(string column)

@@ -102,5 +102,6 @@ internal static class EmbeddedDatasets
             .Where(n => n.StartsWith("datasets/", StringComparison.Ordinal))
             .Select(n => n["datasets/".Length..])
             .Order(StringComparer.Ordinal)
-            .ToArray();
+            .ToList()
+            .AsReadOnly();
 }

@@ -93,7 +93,7 @@ public static class CouncilVotingSimulation
     public static CouncilDesign SecurityCouncilToday { get; } = new("Security Council today", PermanentFive, 10, SecurityCouncil.Rule);
 
     /// <summary>A League-style council of the same size deciding by unanimity: any member's No blocks.</summary>
-    public static CouncilDesign LeagueUnanimity { get; } = new("League unanimity", PermanentFive.Select(s => s with { HasVeto = false }).ToArray(), 10, new Unanimity(Label: "unanimity"));
+    public static CouncilDesign LeagueUnanimity { get; } = new("League unanimity", [.. PermanentFive.Select(s => s with { HasVeto = false })], 10, new Unanimity(Label: "unanimity"));
 
     /// <summary>
     /// Veto restraint, in the form of the proposals that a veto count only when at least two permanent members cast it: as today,
@@ -113,7 +113,7 @@ public static class CouncilVotingSimulation
         14, new QualifiedMajorityWithVeto(15, Label: "15 of 25, veto"));
 
     /// <summary>No veto: 15 seats, 9 votes needed, permanent seats without veto.</summary>
-    public static CouncilDesign NoVeto { get; } = new("No veto (9 of 15)", PermanentFive.Select(s => s with { HasVeto = false }).ToArray(), 10,
+    public static CouncilDesign NoVeto { get; } = new("No veto (9 of 15)", [.. PermanentFive.Select(s => s with { HasVeto = false })], 10,
         new QualifiedMajorityWithVeto(9, VetoesToBlock: int.MaxValue, Label: "9 of 15, no veto"));
 
     /// <summary>The designs compared in the course, in order from hardest to easiest to act.</summary>
