@@ -26,20 +26,27 @@ public static class Scorer
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(runs);
         var cells = prepared.Cells.Select(p => p.Cell).ToList();
+        // Once a test with hidden checks has run, the submission's own code has seen the hidden inputs (its answer
+        // was called with them), so what later cells print or throw could repeat them: not shown.
+        var firstHidden = cells.FindIndex(c => c.Origin == CellOrigin.Test && c.Source != c.VisibleSource);
         var outcomes = new List<TestOutcome>();
         foreach (var test in assignment.Tests)
         {
             var index = cells.FindIndex(c => c.Origin == CellOrigin.Test && c.GradeId == test.GradeId);
             var run = index >= 0 ? runs[index] : null;
-            outcomes.Add(Outcome(test, cells, index, run, prepared));
+            var outcome = Outcome(test, cells, index, run, prepared);
+            if (outcome.Status == TestStatus.Failed && run is { Status: CellStatus.RuntimeError, Error: { } error } && !GraderErrors.Contains(error.Type)
+                && ((firstHidden >= 0 && index > firstHidden) || FailedInHiddenChecks(cells[index], error)))
+            {
+                outcome = outcome with { Message = GuardedMessage(outcome.Message, error, cells[index]) };
+            }
+
+            outcomes.Add(outcome);
         }
 
         var summary = prepared.Refused
             ? "Refused" + prepared.RefusalReason["refused".Length..]
             : Summarize(outcomes);
-        // Once a test with hidden checks has run, the submission's own code has seen the hidden inputs (its answer
-        // was called with them), so what later cells print or throw could repeat them: not shown.
-        var firstHidden = cells.FindIndex(c => c.Origin == CellOrigin.Test && c.Source != c.VisibleSource);
         var graded = cells.Select((c, i) => Feedback(c, runs[i], afterHiddenTests: firstHidden >= 0 && i > firstHidden)).ToList();
         return new SubmissionResult(studentId, assignment.Name, outcomes, summary, graded) { Refused = prepared.Refused };
     }
@@ -180,6 +187,64 @@ public static class Scorer
             : summary + string.Create(
                 CultureInfo.InvariantCulture,
                 $" {manual.Count} {(manual.Count == 1 ? "answer waits" : "answers wait")} for manual grading ({Reports.Gradebook.Number(manual.Sum(m => m.MaxScore))} points).");
+    }
+
+    /// <summary>Said instead of an exception's message when a hidden check called the submission's code, or a test ran after one.</summary>
+    public const string GuardedMessageNote =
+        "its message is not shown: your code had been called with hidden checks' inputs, and its message could repeat them; `course check` shows the visible tests' messages in full";
+
+    /// <summary>Error kinds the grader itself writes (time-outs, worker deaths, refused bindings): their text is the grader's.</summary>
+    private static readonly HashSet<string> GraderErrors =
+    [
+        .. Enum.GetNames<Sandbox.WorkerDeathKind>(), "DependsOnStoppedCell", SubmissionCompiler.BindingRefusedError,
+        CellError.CompilationError, CellError.TimeoutError, CellError.CancelledError, "System.OutOfMemoryException",
+    ];
+
+    /// <summary>
+    /// Whether a test cell failed inside its hidden checks: after the line of the marker that opens them, or at a line
+    /// the runtime could not name in a cell that has hidden checks.
+    /// </summary>
+    private static bool FailedInHiddenChecks(GradingCell cell, CellError error)
+    {
+        if (cell.Source == cell.VisibleSource)
+        {
+            return false;
+        }
+
+        var lines = cell.Source.ReplaceLineEndings("\n").Split('\n');
+        var marker = Array.FindIndex(lines, l => l.Contains(Release.Markers.BeginHiddenTests, StringComparison.Ordinal));
+        return marker < 0 || error.Line is not { } line || line > marker;
+    }
+
+    /// <summary>
+    /// A failure message that keeps only what the instructor wrote. A failed <c>Check</c> keeps its label and the
+    /// expected value but not the submission's value (", got ..." and "unexpected ..."); graded code cannot call
+    /// <c>Check</c> itself (the policy refuses it), so the rest is the test's own text. Any other exception keeps its
+    /// message only when that message is written literally in the test cell; otherwise only its type is named.
+    /// </summary>
+    private static string GuardedMessage(string message, CellError error, GradingCell cell)
+    {
+        if (error.Type == "CollectiveSecurity.Exercises.CheckFailedException")
+        {
+            var cut = message.Length;
+            foreach (var studentPart in new[] { ", got ", ": unexpected ", "; unexpected " })
+            {
+                var at = message.IndexOf(studentPart, StringComparison.Ordinal);
+                cut = at >= 0 ? Math.Min(cut, at) : cut;
+            }
+
+            return cut == message.Length ? message : message[..cut] + " (your code's value is not shown: your code had been called with hidden checks' inputs, and the value could repeat them; `course check` shows the visible tests' values)";
+        }
+
+        var text = StripCellLine(error.Message);
+        if (text.Length > 0 && cell.Source.Contains("\"" + text + "\"", StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        // A notebook's own exception type is nested in its script class ("Submission#12+Leak"): named without it.
+        var type = error.Type[(error.Type.LastIndexOfAny(['.', '+']) + 1)..];
+        return $"{type} ({GuardedMessageNote})";
     }
 
     /// <summary>Said in feedback instead of the output of a cell that ran after a test with hidden checks.</summary>

@@ -24,7 +24,8 @@ public sealed partial class CourseLibraryFilesTests
         Assert.NotEmpty(names);
         foreach (var name in names)
         {
-            var dot = name.LastIndexOf('.');
+            // A constructor is written "Type..ctor" (the policy joins the type and the member's name, ".ctor").
+            var dot = name.EndsWith("..ctor", StringComparison.Ordinal) ? name.Length - ".ctor".Length - 1 : name.LastIndexOf('.');
             var type = library.GetType(name[..dot]);
             Assert.True(type is not null && type.GetMember(name[(dot + 1)..]).Length > 0, $"{name} is not a member of the course library");
         }

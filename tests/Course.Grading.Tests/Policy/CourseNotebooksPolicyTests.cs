@@ -34,7 +34,8 @@ public sealed class CourseNotebooksPolicyTests
         var cells = Notebook.Load(path).Cells
             .Select((cell, index) => new GradingCell(
                 index,
-                CellOrigin.Student,
+                // Test cells are the instructor's (the policy reads only the cells a student may write).
+                cell.Nbgrader is { IsTest: true } ? CellOrigin.Test : CellOrigin.Student,
                 cell.Kind == CellKind.Code && (cell.KernelName ?? NotebookCell.CSharpKernel) == NotebookCell.CSharpKernel,
                 cell.Source,
                 cell.Source,

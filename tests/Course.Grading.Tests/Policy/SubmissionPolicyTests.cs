@@ -20,7 +20,7 @@ public sealed class SubmissionPolicyTests(ITestOutputHelper output)
     [InlineData("var d = new Dictionary<string, int> { [\"a\"] = 1 };\nforeach (var (k, v) in d) Console.WriteLine(k + v);\nvar q = from kv in d where kv.Value > 0 orderby kv.Key select kv.Key.ToUpperInvariant();\nint[] a = [1, 2, 3];\nList<int> l = [.. a, 4];\nif (a is [1, .. var rest]) Console.WriteLine(rest.Length + a[^1] + a[1..].Length);")]
     [InlineData("var r = new System.Text.RegularExpressions.Regex(\"[0-9]+\");\nvar m = r.Match(\"a12\").Value;\nvar big = System.Numerics.BigInteger.Pow(2, 100) + (int)Math.Sqrt(2) + (int)MathF.PI;\nvar g = Guid.NewGuid(); var rnd = Random.Shared.Next(); var lazy = new Lazy<int>(() => 1).Value;\nint Spans() { var span = \"abc\".AsSpan()[1..]; Span<int> buffer = stackalloc int[4]; return span.Length + buffer.Length; }\nvar ts = TimeSpan.FromSeconds(3) + TimeSpan.FromDays(DateOnly.FromDateTime(DateTime.Today).DayNumber);")]
     [InlineData("class NotCounted(string message) : Exception(message);\nstruct Money : IComparable<Money> { public decimal Amount; public int CompareTo(Money o) => Amount.CompareTo(o.Amount); public static bool operator <(Money a, Money b) => a.Amount < b.Amount; public static bool operator >(Money a, Money b) => a.Amount > b.Amount; }\nT Largest<T>(IEnumerable<T> xs) where T : System.Numerics.INumber<T> => xs.Max()!;\n[Flags] enum Votes { None = 0, Yes = 1 }\n[Obsolete(\"old\")] int Old() => 1;\ntry { throw new NotCounted(\"x\"); } catch (NotCounted e) when (e.Message.Length > 0) { Console.WriteLine(e.Message); }")]
-    [InlineData("display(CourseData.Vetoes.Count);\ndisplay(HTML(\"<b>hi</b>\"));\nvar f = Chart.Bar(new[] { \"a\" }, new[] { 1 }).WithTitle(\"t\");\nvar html = f.ToHtml() + f.ToStandaloneHtml();\nCheck.Equal(1, 1, \"one\");\nvar shown = display(f); shown.Update(f);")]
+    [InlineData("display(CourseData.Vetoes.Count);\ndisplay(HTML(\"<b>hi</b>\"));\nvar f = Chart.Bar(new[] { \"a\" }, new[] { 1 }).WithTitle(\"t\");\nvar html = f.ToHtml() + f.ToStandaloneHtml();\nvar shown = display(f); shown.Update(f);")]
     [InlineData("using System.Threading;\nvar counter = 0; Interlocked.Increment(ref counter);\nvar gate = new Lock(); lock (gate) { counter++; }\nIEnumerable<int> Evens() { for (var i = 0; ; i += 2) yield return i; }\nvar firstTen = Evens().Take(10).ToList();\nvar c = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();")]
     public void Allows_ordinary_course_code(string code)
     {
@@ -32,6 +32,8 @@ public sealed class SubmissionPolicyTests(ITestOutputHelper output)
     [Theory]
     // Files, by every road.
     [InlineData("var x = 1;\nSystem.IO.File.Delete(\"/etc/passwd\");", "System.IO.File.Delete", 2)]
+    [InlineData("int F(int year) { Check.That(false, $\"called with {year}\"); return 0; }", "CollectiveSecurity.Exercises.Check.That", 1)]
+    [InlineData("var x = 1;\nthrow new CheckFailedException(\"looks like a test's words\");", "CollectiveSecurity.Exercises.CheckFailedException..ctor", 2)]
     [InlineData("System.IO.File.WriteAllText(\"notes/answer.txt\", \"42\");", "System.IO.File.WriteAllText", 1)]
     [InlineData("using var w = new System.IO.StreamWriter(\"out.txt\");", "System.IO.StreamWriter", 1)]
     [InlineData("System.IO.FileInfo f = new(\"x\");", "System.IO.FileInfo", 1)]

@@ -85,6 +85,16 @@ public sealed class RedTeamTests(RedTeamClass graded) : IClassFixture<RedTeamCla
         }
     }
 
+    /// <summary>
+    /// Text that only a hidden test or a solution holds: their markers and code, and the hidden checks' inputs as
+    /// the attacks x03-x07 would carry them out (calls, a returned year, a returned pair of years).
+    /// </summary>
+    private static readonly string[] Secrets =
+    [
+        "BEGIN HIDDEN TESTS", "TopVetoer(1980)", "TopVetoer(2010)", "VetoesCastBy(PermanentMember.China)", "got 1989", "(1930, 1940)",
+        "BEGIN SOLUTION", "var needed = year <= 1965",
+    ];
+
     [Theory]
     [MemberData(nameof(Attacks))]
     public void No_hidden_test_or_solution_reaches_the_student(string attack)
@@ -95,7 +105,7 @@ public sealed class RedTeamTests(RedTeamClass graded) : IClassFixture<RedTeamCla
             : [];
         foreach (var text in texts)
         {
-            foreach (var secret in new[] { "BEGIN HIDDEN TESTS", "TopVetoer(2010)", "VetoesCastBy(PermanentMember.China)", "BEGIN SOLUTION", "var needed = year <= 1965" })
+            foreach (var secret in Secrets)
             {
                 Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
             }

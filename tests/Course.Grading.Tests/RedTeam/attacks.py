@@ -492,3 +492,42 @@ static PermanentMember TopVetoer(int decade)
 }""",
                  "replay-answer": """foreach (var s in Seen) Console.WriteLine("the tests called " + s);
 static (int StillBlocked, int WouldPass) DoubleVetoReplay(int fromYear, int toYear) => default;"""})
+
+# Found by the lead after the attacker's x03: what a hidden check's failure says can carry the hidden inputs too.
+VISIBLE_TOP_VETOER = "if (decade == 1940) return PermanentMember.SovietUnion;"
+outputs("x04-exception-message-carries-hidden-input",
+        "The answers pass the visible checks and throw, on any other input, an exception whose message names the "
+        "call: a hidden check's failure message would read 'the tests called TopVetoer(2010)'.",
+        replace={"top-vetoer-answer": """static PermanentMember TopVetoer(int decade)
+{
+    """ + VISIBLE_TOP_VETOER + """
+    throw new Exception($"the tests called TopVetoer({decade})");
+}""",
+                 "count-answer": """static int VetoesCastBy(PermanentMember member)
+{
+    if (member == PermanentMember.France) return 16;
+    throw new ArgumentException($"the tests called VetoesCastBy(PermanentMember.{member})");
+}"""})
+outputs("x05-own-exception-type-carries-hidden-input",
+        "As x04 with an exception type of the student's own, whose name no list of framework types would know.",
+        replace={"top-vetoer-answer": """sealed class Leak(string message) : Exception(message);
+
+static PermanentMember TopVetoer(int decade)
+{
+    """ + VISIBLE_TOP_VETOER + """
+    throw new Leak($"the tests called TopVetoer({decade})");
+}"""})
+outputs("x06-returned-value-carries-hidden-input",
+        "The answer passes the visible check and returns its own inputs otherwise, so a failed hidden Check.Equal "
+        "would say 'got 1989' and 'got (1930, 1940)'.",
+        replace={"replay-answer": """static (int StillBlocked, int WouldPass) DoubleVetoReplay(int fromYear, int toYear) =>
+    fromYear == 1946 && toYear == 2025 ? (40, 188) : (fromYear, toYear);"""})
+outputs("x07-answer-raises-the-tests-own-failure",
+        "The answer calls the tests' own Check (and builds a CheckFailedException) so that its message, naming the "
+        "hidden call, would look like a test's own words.",
+        replace={"top-vetoer-answer": """static PermanentMember TopVetoer(int decade)
+{
+    """ + VISIBLE_TOP_VETOER + """
+    Check.That(false, $"the tests called TopVetoer({decade})");
+    throw new CheckFailedException($"the tests called TopVetoer({decade})");
+}"""})
