@@ -117,9 +117,10 @@ public static class CheckVerb
     {
         var brokenNote = totals.BrokenCells > 0 ? $"; {totals.BrokenCells} teaching cell(s) BROKEN" : string.Empty;
         var notRun = totals.NotRun > 0 ? $", {totals.NotRun} not run" : string.Empty;
+        var written = totals.WrittenAnswers > 0 ? $"; {totals.WrittenAnswers} written answer(s) for your instructor to grade" : string.Empty;
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"summary: {notebooks.Count} notebook(s), {totals.Exercises} exercise test(s): {totals.Passed} passed, {totals.Failed} failed, {totals.NotAttempted} not attempted{notRun}{brokenNote}"));
+            $"summary: {notebooks.Count} notebook(s), {totals.Exercises} exercise test(s): {totals.Passed} passed, {totals.Failed} failed, {totals.NotAttempted} not attempted{notRun}{written}{brokenNote}"));
         var first = Path.GetRelativePath(Directory.GetCurrentDirectory(), notebooks[0]);
         string next;
         if (totals.BrokenCells > 0)
@@ -132,12 +133,14 @@ public static class CheckVerb
         }
         else if (totals.NotAttempted > 0)
         {
-            var notebook = totals.FirstNotAttempted is { } name && notebooks.Count > 1 ? Path.Combine(path, name) : first;
-            next = $"open {notebook}, answer its first exercise (replace `throw new NotImplementedException();`), then run `./course check {notebook}`";
+            var (name, test) = totals.FirstNotAttempted!.Value;
+            var notebook = notebooks.Count > 1 ? Path.Combine(path, name) : first;
+            next = $"open {notebook}, answer the exercise that {test} checks (replace `throw new NotImplementedException();`), then run `./course check {notebook}`";
         }
         else
         {
-            next = "every visible test passes; your instructor's hidden tests may check more";
+            next = "every visible test passes; your instructor's hidden tests may check more"
+                + (totals.WrittenAnswers > 0 ? ", and your instructor reads the written answers" : string.Empty);
         }
 
         console.WriteLine("next: " + next);
@@ -157,22 +160,27 @@ public static class CheckVerb
 
         public int BrokenCells { get; private set; }
 
-        public string? FirstNotAttempted { get; private set; }
+        public int WrittenAnswers { get; private set; }
+
+        /// <summary>The first notebook (file name) with an exercise not attempted, and that exercise's test.</summary>
+        public (string Notebook, string Test)? FirstNotAttempted { get; private set; }
 
         public string? FirstWithFailures { get; private set; }
 
         public void Add(string name, SelfCheckReport report)
         {
-            var tests = report.Result.Tests;
+            // Manually graded answers are not exercise tests: counted apart, so the categories add up to the total.
+            var tests = report.Result.Tests.Where(t => t.Status != TestStatus.PendingManualGrade).ToList();
+            WrittenAnswers += report.Result.Tests.Count - tests.Count;
             Exercises += tests.Count;
             Passed += tests.Count(t => t.Status == TestStatus.Passed);
             Failed += tests.Count(t => t.Status == TestStatus.Failed);
             NotAttempted += tests.Count(t => t.Status == TestStatus.NotAttempted);
             NotRun += tests.Count(t => t.Status == TestStatus.NotRun);
             BrokenCells += report.BrokenCells.Count;
-            if (FirstNotAttempted is null && tests.Any(t => t.Status == TestStatus.NotAttempted))
+            if (FirstNotAttempted is null && tests.FirstOrDefault(t => t.Status == TestStatus.NotAttempted) is { } open)
             {
-                FirstNotAttempted = name;
+                FirstNotAttempted = (name, open.GradeId);
             }
 
             if (FirstWithFailures is null && tests.Any(t => t.Status is TestStatus.Failed or TestStatus.NotRun))

@@ -62,8 +62,8 @@ public static class GradeVerb
 
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"graded {summary.Graded + summary.Reused} submissions ({summary.Graded} now, {summary.Reused} reused from an earlier run), " +
-                $"{summary.CouldNotRun} could not run, in {summary.Elapsed.TotalSeconds:0.0} s; gradebook: {summary.GradebookPath}"));
+                $"graded {summary.Graded + summary.Reused} submissions ({summary.Graded} now, {summary.Reused} reused from an earlier run); " +
+                $"{summary.CouldNotRun} of them could not run (scored 0, the reason in their row), in {summary.Elapsed.TotalSeconds:0.0} s; gradebook: {summary.GradebookPath}"));
             if (!request.Worker.Sandboxed)
             {
                 console.WriteLine(WorkerOptions.NoSandboxWarning);

@@ -40,7 +40,32 @@ public sealed class FirstContactTests
         Assert.Contains("[2/2] b.ipynb", lines);
         Assert.DoesNotContain("BROKEN", output, StringComparison.Ordinal);
         Assert.Contains("summary: 2 notebook(s), 6 exercise test(s): 0 passed, 0 failed, 6 not attempted", output, StringComparison.Ordinal);
-        Assert.Contains($"next: open {Path.Combine(folder, "a.ipynb")}, answer its first exercise", output, StringComparison.Ordinal);
+        Assert.Contains($"next: open {Path.Combine(folder, "a.ipynb")}, answer the exercise that test-count-yes checks", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_after_the_first_answer_points_at_the_next_exercise_and_counts_written_answers_apart()
+    {
+        var folder = TestPaths.NewTempFolder("check-next");
+        var correct = Notebook.Load(Path.Combine(TestPaths.Scenarios, "all-correct", "submission", "council-votes.ipynb"));
+        var notebook = Notebook.Load(NotAttempted);
+        var answer = notebook.Cells.IndexOf(notebook.Cells.Single(c => c.Nbgrader?.GradeId == "count-yes"));
+        notebook.Cells[answer] = correct.Cells.Single(c => c.Nbgrader?.GradeId == "count-yes");
+        var path = Path.Combine(folder, "council-votes.ipynb");
+        notebook.Save(path);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        json["cells"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse(
+            """{"cell_type": "markdown", "id": "written", "metadata": {"nbgrader": {"grade": true, "solution": true, "locked": false, "points": 2, "grade_id": "written", "schema_version": 3}}, "source": "YOUR ANSWER HERE"}"""));
+        File.WriteAllText(path, json.ToJsonString());
+
+        var (exit, output, error) = await TestConsole.RunAsync("check", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("  passed         test-count-yes", output, StringComparison.Ordinal);
+        Assert.Contains("  manual         written", output, StringComparison.Ordinal);
+        // The categories add up to the total; the written answer is counted apart.
+        Assert.Contains("summary: 1 notebook(s), 3 exercise test(s): 1 passed, 0 failed, 2 not attempted; 1 written answer(s) for your instructor to grade", output, StringComparison.Ordinal);
+        Assert.Contains("answer the exercise that test-is-vetoed checks", output, StringComparison.Ordinal);
     }
 
     [Fact]
