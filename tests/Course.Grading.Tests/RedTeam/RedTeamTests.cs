@@ -114,7 +114,7 @@ public sealed class RedTeamTests(RedTeamClass graded) : IClassFixture<RedTeamCla
     }
 
     /// <summary>A student's id as the gradebook writes it: control and bidirectional characters as visible escapes.</summary>
-    private static string Key(string attack) => Course.Grading.Reports.SafeText.Visible(RedTeamClass.StudentId(attack));
+    private static string Key(string attack) => Course.Grading.Reports.SafeText.Name(RedTeamClass.StudentId(attack));
 
     /// <summary>Each student's row, read with CsvHelper, by student id (a formula-escaped id is read back without its escape).</summary>
     private Dictionary<string, (double Score, double MaxScore, string Raw)> Rows()

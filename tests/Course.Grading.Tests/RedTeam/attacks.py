@@ -561,3 +561,7 @@ static PermanentMember TopVetoer(int decade)
         _ => new Exception(),
     };
 }"""})
+outputs("o13-zero-width-space-id",
+        "A student id that is an honest student's plus a zero-width space: a second gradebook row that reads exactly "
+        "like honest-ann's (bidirectional characters were escaped, invisible formatting characters were not).",
+        student_id="honest-ann\u200b")
