@@ -114,7 +114,9 @@ public static class Scorer
                 var answerError = answer is null ? null : AnswerCompileError(answer, prepared);
                 return Make(TestStatus.Failed, answerError is not null
                     ? $"your answer '{answer!.GradeId}' does not compile: {answerError}"
-                    : "the test does not compile against your code: " + CompileMessage(error));
+                    : error is not null && FailedInHiddenChecks(cells[index], error)
+                        ? HiddenCompileMessage
+                        : "the test does not compile against your code: " + CompileMessage(error));
             case CellStatus.NotRun:
                 return Make(TestStatus.NotRun, run.NotRunReason ?? "not run");
             default:
@@ -193,6 +195,14 @@ public static class Scorer
     public const string GuardedMessageNote =
         "its message is not shown: your code had been called with hidden checks' inputs, and its message could repeat them; `course check` shows the visible tests' messages in full";
 
+    /// <summary>
+    /// Said instead of the compiler's message when a test's hidden checks do not compile against the submission: the
+    /// message quotes the hidden source (a name declared by the answer can make <c>PermanentMember.China</c> a
+    /// missing member of a type of the student's, and the compiler would name 'China').
+    /// </summary>
+    public const string HiddenCompileMessage =
+        "a hidden check does not compile against your code (the compiler's message is not shown: it would quote the hidden check); check that your answers keep the exercise's names and declare nothing the tests use";
+
     /// <summary>Error kinds the grader itself writes (time-outs, worker deaths, refused bindings): their text is the grader's.</summary>
     private static readonly HashSet<string> GraderErrors =
     [
@@ -220,7 +230,8 @@ public static class Scorer
     /// A failure message that keeps only what the instructor wrote. A failed <c>Check</c> keeps its label and the
     /// expected value but not the submission's value (", got ..." and "unexpected ..."); graded code cannot call
     /// <c>Check</c> itself (the policy refuses it), so the rest is the test's own text. Any other exception keeps its
-    /// message only when that message is written literally in the test cell; otherwise only its type is named.
+    /// message only when that message is written literally in the test cell; otherwise only its type is named, and only
+    /// a framework or course-library type (a type the notebook declares has a name of the answer's choosing).
     /// </summary>
     private static string GuardedMessage(string message, CellError error, GradingCell cell)
     {
@@ -242,7 +253,14 @@ public static class Scorer
             return message;
         }
 
-        // A notebook's own exception type is nested in its script class ("Submission#12+Leak"): named without it.
+        // A notebook's own exception type is nested in its script class ("Submission#12+Leak") and its name is the
+        // answer's to choose: one type per value (Decade1980, Decade2010, ...) would spell out the hidden inputs. Only a
+        // framework or course-library type is named.
+        if (!error.Type.StartsWith("System.", StringComparison.Ordinal) && !error.Type.StartsWith("CollectiveSecurity.", StringComparison.Ordinal))
+        {
+            return $"an exception of a type your notebook declares ({GuardedMessageNote})";
+        }
+
         var type = error.Type[(error.Type.LastIndexOfAny(['.', '+']) + 1)..];
         return $"{type} ({GuardedMessageNote})";
     }

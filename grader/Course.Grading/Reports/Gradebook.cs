@@ -37,7 +37,7 @@ public static class Gradebook
         {
             foreach (var header in new[] { "student_id", "assignment", "score", "max_score", "status" }.Concat(columns))
             {
-                csv.WriteField(SafeText.Visible(header));
+                csv.WriteField(SafeText.Name(header));
             }
 
             csv.NextRecord();
@@ -45,8 +45,8 @@ public static class Gradebook
                          .OrderBy(r => r.StudentId, StringComparer.Ordinal)
                          .ThenBy(r => r.Assignment, StringComparer.Ordinal))
             {
-                csv.WriteField(SafeText.Visible(result.StudentId));
-                csv.WriteField(SafeText.Visible(result.Assignment));
+                csv.WriteField(SafeText.Name(result.StudentId));
+                csv.WriteField(SafeText.Name(result.Assignment));
                 csv.WriteField(Number(result.Score));
                 csv.WriteField(Number(result.MaxScore));
                 csv.WriteField(result.Status.CsvName());

@@ -59,6 +59,40 @@ public static class SafeText
         return safe?.ToString() ?? text;
     }
 
+    /// <summary>
+    /// A name (a student id, an assignment, a column) as <see cref="Visible"/> shows it, with invisible formatting
+    /// characters escaped too (Unicode category Cf: zero-width space and joiners, word joiner, byte order mark, soft
+    /// hyphen), so that a folder named "honest-ann" plus U+200B is not a second row that reads "honest-ann". Apart
+    /// from <see cref="Visible"/> because in prose the joiners belong to emoji and to Persian and Indic words.
+    /// </summary>
+    /// <param name="text">The name; null is the empty string.</param>
+    /// <returns>The name with control, bidirectional and formatting characters written as <c>\uXXXX</c>.</returns>
+    public static string Name(string? text)
+    {
+        var visible = Visible(text);
+        if (!visible.Any(IsInvisibleFormat))
+        {
+            return visible;
+        }
+
+        var safe = new StringBuilder(visible.Length + 16);
+        foreach (var c in visible)
+        {
+            if (IsInvisibleFormat(c))
+            {
+                safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                safe.Append(c);
+            }
+        }
+
+        return safe.ToString();
+    }
+
+    private static bool IsInvisibleFormat(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
     /// <summary>True for a character <see cref="Visible"/> escapes.</summary>
     public static bool IsDangerous(char c) =>
         char.IsControl(c)

@@ -87,12 +87,13 @@ public sealed class RedTeamTests(RedTeamClass graded) : IClassFixture<RedTeamCla
 
     /// <summary>
     /// Text that only a hidden test or a solution holds: their markers and code, and the hidden checks' inputs as
-    /// the attacks x03-x07 would carry them out (calls, a returned year, a returned pair of years).
+    /// the attacks x03-x09 would carry them out (calls, a returned year, a returned pair of years, the compiler's
+    /// names, an exception type's name).
     /// </summary>
     private static readonly string[] Secrets =
     [
         "BEGIN HIDDEN TESTS", "TopVetoer(1980)", "TopVetoer(2010)", "VetoesCastBy(PermanentMember.China)", "got 1989", "(1930, 1940)",
-        "BEGIN SOLUTION", "var needed = year <= 1965",
+        "BEGIN SOLUTION", "var needed = year <= 1965", "'UnitedStates'", "'China'", "Decade1980 (",
     ];
 
     [Theory]
@@ -113,7 +114,7 @@ public sealed class RedTeamTests(RedTeamClass graded) : IClassFixture<RedTeamCla
     }
 
     /// <summary>A student's id as the gradebook writes it: control and bidirectional characters as visible escapes.</summary>
-    private static string Key(string attack) => Course.Grading.Reports.SafeText.Visible(RedTeamClass.StudentId(attack));
+    private static string Key(string attack) => Course.Grading.Reports.SafeText.Name(RedTeamClass.StudentId(attack));
 
     /// <summary>Each student's row, read with CsvHelper, by student id (a formula-escaped id is read back without its escape).</summary>
     private Dictionary<string, (double Score, double MaxScore, string Raw)> Rows()

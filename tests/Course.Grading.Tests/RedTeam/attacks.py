@@ -531,3 +531,37 @@ outputs("x07-answer-raises-the-tests-own-failure",
     Check.That(false, $"the tests called TopVetoer({decade})");
     throw new CheckFailedException($"the tests called TopVetoer({decade})");
 }"""})
+
+# Found by attacker2: two more ways for a failure after hidden checks to carry hidden text.
+QUALIFIED_MEMBER = "CollectiveSecurity.Organizations.PermanentMember"
+outputs("x08-compile-error-quotes-hidden-check",
+        "A cell after the answer declares a variable named PermanentMember whose type has only the members the "
+        "visible checks use (SovietUnion, France): the hidden lines no longer compile, and the compiler's message "
+        "would name their missing members ('UnitedStates', 'China'), the hidden checks' own source.",
+        replace={"top-vetoer-answer": """static PermanentMember TopVetoer(int decade) => CourseData.Vetoes
+    .Where(v => v.Year >= decade && v.Year < decade + 10).SelectMany(v => v.VetoedBy)
+    .GroupBy(m => m).OrderByDescending(g => g.Count()).First().Key;""",
+                 "count-answer": f"static int VetoesCastBy({QUALIFIED_MEMBER} member) => CourseData.Vetoes.Count(v => v.VetoedBy.Contains(member));"},
+        add_after={"top-vetoer-answer": [f"""class Probe
+{{
+    public {QUALIFIED_MEMBER} SovietUnion => {QUALIFIED_MEMBER}.SovietUnion;
+    public {QUALIFIED_MEMBER} France => {QUALIFIED_MEMBER}.France;
+}}
+var PermanentMember = new Probe();"""]})
+outputs("x09-exception-type-name-carries-hidden-input",
+        "The answer declares one exception type per decade and throws, for any input but the visible check's, the one "
+        "named after its input: a hidden check's failure would be named 'Decade1980'.",
+        replace={"top-vetoer-answer": "\n".join(f"class Decade{y} : Exception {{ }}" for y in range(1940, 2030, 10)) + """
+static PermanentMember TopVetoer(int decade)
+{
+    """ + VISIBLE_TOP_VETOER + """
+    throw decade switch
+    {
+""" + "\n".join(f"        {y} => new Decade{y}()," for y in range(1950, 2030, 10)) + """
+        _ => new Exception(),
+    };
+}"""})
+outputs("o13-zero-width-space-id",
+        "A student id that is an honest student's plus a zero-width space: a second gradebook row that reads exactly "
+        "like honest-ann's (bidirectional characters were escaped, invisible formatting characters were not).",
+        student_id="honest-ann\u200b")
