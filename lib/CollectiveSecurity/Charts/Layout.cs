@@ -39,7 +39,16 @@ public sealed record Layout
 
 /// <summary>A piece of text with plotly's object form (<c>{"text": ...}</c>; plotly.js 3+ no longer takes bare strings).</summary>
 /// <param name="Text">The text shown.</param>
-public sealed record PlotText([property: JsonPropertyName("text")] string Text);
+public sealed record PlotText([property: JsonPropertyName("text")] string Text)
+{
+    /// <summary>
+    /// For an axis title only: the gap in pixels between the tick labels and the title, or <see langword="null"/> for
+    /// plotly's default. With <see cref="Axis.AutoMargin"/> on, a set gap makes plotly measure it from the labels as
+    /// drawn, tilted ones included; plotly's own default does not, and lets tilted labels run into the title.
+    /// </summary>
+    [JsonPropertyName("standoff")]
+    public int? Standoff { get; init; }
+}
 
 /// <summary>One axis of a cartesian chart.</summary>
 public sealed record Axis
