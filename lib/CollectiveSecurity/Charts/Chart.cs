@@ -141,7 +141,9 @@ public static class Chart
 
     /// <summary>
     /// A world map with each listed country shaded by its value (a choropleth), countries given by ISO 3166-1
-    /// alpha-3 code such as <c>NOR</c>, <c>IND</c>, <c>BRA</c>. Countries not listed stay blank.
+    /// alpha-3 code such as <c>NOR</c>, <c>IND</c>, <c>BRA</c>. Countries not listed stay blank. The map always shows
+    /// the whole inhabited world (see <see cref="Geo"/>), not just the listed countries, at 1:50 million detail so
+    /// that small states such as Malta and Samoa can be shaded.
     /// </summary>
     /// <typeparam name="T">The numeric type of the values.</typeparam>
     /// <param name="iso3">ISO-3 country codes (three capital letters).</param>

@@ -85,7 +85,7 @@ public sealed record Figure
     public Figure WithXAxis(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return new Figure(Traces, Layout with { XAxis = (Layout.XAxis ?? new Axis()) with { Title = new PlotText(title), AutoMargin = true } });
+        return new Figure(Traces, Layout with { XAxis = (Layout.XAxis ?? new Axis()) with { Title = AxisTitle(title), AutoMargin = true } });
     }
 
     /// <summary>Sets the vertical axis title, with room reserved so that long tick labels never run into it.</summary>
@@ -94,8 +94,11 @@ public sealed record Figure
     public Figure WithYAxis(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return new Figure(Traces, Layout with { YAxis = (Layout.YAxis ?? new Axis()) with { Title = new PlotText(title), AutoMargin = true } });
+        return new Figure(Traces, Layout with { YAxis = (Layout.YAxis ?? new Axis()) with { Title = AxisTitle(title), AutoMargin = true } });
     }
+
+    /// <summary>An axis title kept 10 px clear of the tick labels as drawn (see <see cref="PlotText.Standoff"/>).</summary>
+    private static PlotText AxisTitle(string title) => new(title) { Standoff = 10 };
 
     /// <summary>Sets the chart height; the width always follows the page.</summary>
     /// <param name="pixels">Height in pixels, from 100 to 4000.</param>

@@ -18,8 +18,9 @@ internal static class FigureHtml
     /// <summary>The id of the single script tag that loads plotly.js into a notebook page.</summary>
     internal const string LoaderId = "collective-security-plotly-loader";
 
-    /// <summary>plotly's topojson name for the world at 1:110m, as it builds it (<c>scope_resolution</c>).</summary>
-    internal const string WorldTopojsonName = "world_110m";
+    /// <summary>plotly's topojson name for a world map at the figure's resolution, as plotly builds it (<c>world_50m</c>, <c>world_110m</c>).</summary>
+    internal static string WorldTopojsonName(Figure figure) =>
+        string.Create(CultureInfo.InvariantCulture, $"world_{figure.Layout.Geo?.Resolution ?? 110}m");
 
     /// <summary>
     /// A div, then a script that draws into it. plotly.js is loaded once per page: the first chart adds one script
@@ -82,7 +83,7 @@ internal static class FigureHtml
         {
             html.Append("<script>\n");
             html.Append("window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };\n");
-            html.Append(CultureInfo.InvariantCulture, $"window.PlotlyGeoAssets.topojson[\"{WorldTopojsonName}\"] = {ReadTopojson(topojsonPath)};\n");
+            html.Append(CultureInfo.InvariantCulture, $"window.PlotlyGeoAssets.topojson[\"{WorldTopojsonName(figure)}\"] = {ReadTopojson(topojsonPath)};\n");
             html.Append("</script>\n");
         }
 

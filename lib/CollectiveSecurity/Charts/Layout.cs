@@ -39,7 +39,16 @@ public sealed record Layout
 
 /// <summary>A piece of text with plotly's object form (<c>{"text": ...}</c>; plotly.js 3+ no longer takes bare strings).</summary>
 /// <param name="Text">The text shown.</param>
-public sealed record PlotText([property: JsonPropertyName("text")] string Text);
+public sealed record PlotText([property: JsonPropertyName("text")] string Text)
+{
+    /// <summary>
+    /// For an axis title only: the gap in pixels between the tick labels and the title, or <see langword="null"/> for
+    /// plotly's default. With <see cref="Axis.AutoMargin"/> on, a set gap makes plotly measure it from the labels as
+    /// drawn, tilted ones included; plotly's own default does not, and lets tilted labels run into the title.
+    /// </summary>
+    [JsonPropertyName("standoff")]
+    public int? Standoff { get; init; }
+}
 
 /// <summary>One axis of a cartesian chart.</summary>
 public sealed record Axis
@@ -61,12 +70,35 @@ public sealed record Axis
     public bool? AutoMargin { get; init; }
 }
 
-/// <summary>Settings of a world map (plotly <c>layout.geo</c>).</summary>
+/// <summary>
+/// Settings of a world map (plotly <c>layout.geo</c>). The defaults show the whole inhabited world, whichever countries
+/// are shaded: from Cape Horn (56°S) to northern Greenland (84°N), with the map's edge at 169°W in the Bering Strait, so
+/// that the Pacific island states on both sides of the date line (Fiji, Samoa, Tonga) sit whole beside New Zealand.
+/// </summary>
 public sealed record Geo
 {
-    /// <summary>The map projection; <c>natural earth</c> keeps areas and shapes readable.</summary>
+    /// <summary>The map projection; <c>natural earth</c> keeps areas and shapes readable, centred on 11°E.</summary>
     [JsonPropertyName("projection")]
-    public Projection Projection { get; init; } = new("natural earth");
+    public Projection Projection { get; init; } = new("natural earth") { Rotation = new ProjectionRotation(11) };
+
+    /// <summary>
+    /// Always <see langword="false"/>: the map keeps its whole-world extent. plotly.js 4 otherwise zooms to the shaded
+    /// countries (<c>fitbounds: "locations"</c>), which cuts off the rest of the world and, with countries on both sides
+    /// of the date line, can take the long way round and cut off shaded countries too.
+    /// </summary>
+    [JsonPropertyName("fitbounds")]
+    public bool FitBounds => false;
+
+    /// <summary>
+    /// The detail of the country outlines: <c>50</c> (1:50 million) or plotly's default <c>110</c>. At 1:110 million
+    /// small states such as Malta and Samoa have no outline at all, so they could not be shaded.
+    /// </summary>
+    [JsonPropertyName("resolution")]
+    public int Resolution { get; init; } = 50;
+
+    /// <summary>The latitudes shown, in degrees north: 58°S to 85°N leaves out Antarctica's interior and nothing inhabited.</summary>
+    [JsonPropertyName("lataxis")]
+    public GeoAxis LatAxis { get; init; } = new([-58, 85]);
 
     /// <summary>Whether to draw a frame around the map.</summary>
     [JsonPropertyName("showframe")]
@@ -87,7 +119,20 @@ public sealed record Geo
 
 /// <summary>A map projection by plotly name.</summary>
 /// <param name="Type">plotly's projection name, such as <c>natural earth</c>.</param>
-public sealed record Projection([property: JsonPropertyName("type")] string Type);
+public sealed record Projection([property: JsonPropertyName("type")] string Type)
+{
+    /// <summary>Which meridian the map is centred on, or <see langword="null"/> for plotly's default (0°).</summary>
+    [JsonPropertyName("rotation")]
+    public ProjectionRotation? Rotation { get; init; }
+}
+
+/// <summary>The longitude a map projection is centred on; the map's edges lie 180° away from it.</summary>
+/// <param name="Lon">Degrees east (negative for west), from -180 to 180.</param>
+public sealed record ProjectionRotation([property: JsonPropertyName("lon")] double Lon);
+
+/// <summary>The range of one map axis (plotly <c>lataxis</c> or <c>lonaxis</c>).</summary>
+/// <param name="Range">The first and last degree shown, such as <c>[-58, 85]</c> for latitudes.</param>
+public sealed record GeoAxis([property: JsonPropertyName("range")] IReadOnlyList<double> Range);
 
 /// <summary>Space around the plot area, in pixels.</summary>
 /// <param name="Left">Left margin.</param>

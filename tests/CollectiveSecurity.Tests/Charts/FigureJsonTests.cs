@@ -82,6 +82,31 @@ public sealed class FigureJsonTests
     }
 
     [Fact]
+    public void World_map_keeps_the_whole_world_at_1_to_50_million_instead_of_zooming_to_the_shaded_countries()
+    {
+        var geo = Parse(SampleFigures.WorldMap()).GetProperty("layout").GetProperty("geo");
+
+        // plotly.js 4 defaults to fitbounds "locations"; only an explicit false keeps the world extent.
+        Assert.Equal(JsonValueKind.False, geo.GetProperty("fitbounds").ValueKind);
+        Assert.Equal(50, geo.GetProperty("resolution").GetInt32());
+        Assert.Equal(11, geo.GetProperty("projection").GetProperty("rotation").GetProperty("lon").GetDouble());
+        Assert.Equal([-58.0, 85.0], geo.GetProperty("lataxis").GetProperty("range").EnumerateArray().Select(d => d.GetDouble()));
+
+        // A page carrying the outlines must register them under the name plotly looks up for that resolution.
+        var topojson = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(topojson, """{"type":"Topology","objects":{},"arcs":[]}""");
+            var page = SampleFigures.WorldMap().ToStandaloneHtml(new StandaloneHtmlOptions { WorldTopojsonPath = topojson });
+            Assert.Contains("PlotlyGeoAssets.topojson[\"world_50m\"]", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(topojson);
+        }
+    }
+
+    [Fact]
     public void Type_comes_first_in_every_trace()
     {
         foreach (var (kind, make) in SampleFigures.All)

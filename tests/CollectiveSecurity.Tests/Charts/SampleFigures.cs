@@ -53,6 +53,22 @@ internal static class SampleFigures
         Chart.WorldMap(["BGD", "NPL", "IND", "RWA", "PAK", "GHA", "NOR", "BRA"], [6_097, 5_794, 5_452, 5_286, 4_321, 2_768, 60, 240], "Personnel")
             .WithTitle("Peacekeeping contributors");
 
+    /// <summary>
+    /// Contributors at the edges of the inhabited world: Fiji (its islands lie on both sides of 180°), Samoa and New
+    /// Zealand's Tokelau east of the date line, New Zealand's main islands west of it, southern South America, the far north.
+    /// </summary>
+    public static Figure DateLineWorldMap() =>
+        Chart.WorldMap(
+            ["FJI", "WSM", "NZL", "CHL", "ARG", "NOR", "BGD", "IND", "RWA", "GHA", "BRA", "URY"],
+            [145, 11, 10, 301, 260, 60, 6_097, 5_452, 5_286, 2_768, 240, 1_059],
+            "Personnel")
+            .WithTitle("Peacekeeping contributors on both sides of the date line");
+
+    /// <summary>A few contributors clustered in South Asia, Africa and Europe, plus Fiji far to the east.</summary>
+    public static Figure ClusteredWorldMap() =>
+        Chart.WorldMap(["BGD", "NPL", "IND", "RWA", "PAK", "GHA", "NOR", "FJI"], [6_097, 5_794, 5_452, 5_286, 4_321, 2_768, 60, 145], "Personnel")
+            .WithTitle("Peacekeeping contributors, mostly in one region");
+
     public static IReadOnlyDictionary<string, Func<Figure>> All { get; } = new Dictionary<string, Func<Figure>>(StringComparer.Ordinal)
     {
         ["bar"] = Bar,
