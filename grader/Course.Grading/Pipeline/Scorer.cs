@@ -34,14 +34,7 @@ public static class Scorer
         {
             var index = cells.FindIndex(c => c.Origin == CellOrigin.Test && c.GradeId == test.GradeId);
             var run = index >= 0 ? runs[index] : null;
-            var outcome = Outcome(test, cells, index, run, prepared);
-            if (outcome.Status == TestStatus.Failed && run is { Status: CellStatus.RuntimeError, Error: { } error } && !GraderErrors.Contains(error.Type)
-                && ((firstHidden >= 0 && index > firstHidden) || FailedInHiddenChecks(cells[index], error)))
-            {
-                outcome = outcome with { Message = GuardedMessage(outcome.Message, error, cells[index]) };
-            }
-
-            outcomes.Add(outcome);
+            outcomes.Add(Outcome(test, cells, index, run, prepared, afterHiddenTests: firstHidden >= 0 && index > firstHidden));
         }
 
         var summary = prepared.Refused
@@ -75,7 +68,7 @@ public static class Scorer
         return Score(studentId, assignment, prepared, new CellRun?[prepared.Cells.Count]);
     }
 
-    private static TestOutcome Outcome(AssignmentTest test, List<GradingCell> cells, int index, CellRun? run, PreparedSubmission prepared)
+    private static TestOutcome Outcome(AssignmentTest test, List<GradingCell> cells, int index, CellRun? run, PreparedSubmission prepared, bool afterHiddenTests)
     {
         TestOutcome Make(TestStatus status, string message) =>
             new(test.GradeId, status == TestStatus.Passed ? test.Points : 0, test.Points, status, message, test.HasHiddenTests);
@@ -119,6 +112,9 @@ public static class Scorer
                         : "the test does not compile against your code: " + CompileMessage(error));
             case CellStatus.NotRun:
                 return Make(TestStatus.NotRun, run.NotRunReason ?? "not run");
+            case CellStatus.RuntimeError when error is not null && !GraderErrors.Contains(error.Type)
+                && (afterHiddenTests || FailedInHiddenChecks(cells[index], error)):
+                return Make(TestStatus.Failed, GuardedMessage(RuntimeMessage(error), error, cells[index]));
             default:
                 return Make(TestStatus.Failed, RuntimeMessage(error));
         }
@@ -163,10 +159,8 @@ public static class Scorer
         return type switch
         {
             "System.Exception" or "CollectiveSecurity.Exercises.CheckFailedException" => message,
-            nameof(Sandbox.WorkerDeathKind.TimedOut) or nameof(Sandbox.WorkerDeathKind.StackOverflow) or nameof(Sandbox.WorkerDeathKind.OutOfMemory)
-                or nameof(Sandbox.WorkerDeathKind.Exited) or nameof(Sandbox.WorkerDeathKind.ProtocolViolation) or "DependsOnStoppedCell"
-                or SubmissionCompiler.BindingRefusedError => message,
-            "System.OutOfMemoryException" => "ran out of memory: it passed the memory limit of the process running it (OutOfMemoryException)",
+            OutOfMemory => "ran out of memory: it passed the memory limit of the process running it (OutOfMemoryException)",
+            _ when GraderReports.Contains(type) => message,
             _ => $"{shortType}: {message}",
         };
     }
@@ -203,12 +197,15 @@ public static class Scorer
     public const string HiddenCompileMessage =
         "a hidden check does not compile against your code (the compiler's message is not shown: it would quote the hidden check); check that your answers keep the exercise's names and declare nothing the tests use";
 
-    /// <summary>Error kinds the grader itself writes (time-outs, worker deaths, refused bindings): their text is the grader's.</summary>
+    private const string OutOfMemory = "System.OutOfMemoryException";
+
+    /// <summary>Error kinds whose message the grader itself writes (worker deaths, a stopped cell, a refused binding): shown as they are.</summary>
+    private static readonly HashSet<string> GraderReports =
+        [.. Enum.GetNames<Sandbox.WorkerDeathKind>(), "DependsOnStoppedCell", SubmissionCompiler.BindingRefusedError];
+
+    /// <summary>Errors whose text is the grader's, not the submission's: never trimmed after hidden checks.</summary>
     private static readonly HashSet<string> GraderErrors =
-    [
-        .. Enum.GetNames<Sandbox.WorkerDeathKind>(), "DependsOnStoppedCell", SubmissionCompiler.BindingRefusedError,
-        CellError.CompilationError, CellError.TimeoutError, CellError.CancelledError, "System.OutOfMemoryException",
-    ];
+        [.. GraderReports, CellError.CompilationError, CellError.TimeoutError, CellError.CancelledError, OutOfMemory];
 
     /// <summary>
     /// Whether a test cell failed inside its hidden checks: after the line of the marker that opens them, or at a line

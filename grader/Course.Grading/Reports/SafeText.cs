@@ -18,7 +18,9 @@ public static class SafeText
     /// <c>\n</c> and <c>\t</c> are kept (multi-line output shown in a page); otherwise they are escaped too
     /// (one line in a console or a CSV cell).
     /// </summary>
-    public static string Visible(string? text, bool keepLineBreaks = false)
+    public static string Visible(string? text, bool keepLineBreaks = false) => Escaped(text, keepLineBreaks, escapeFormatting: false);
+
+    private static string Escaped(string? text, bool keepLineBreaks, bool escapeFormatting)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -41,7 +43,7 @@ public static class SafeText
             {
                 replacement = "\uFFFD";
             }
-            else if (IsDangerous(c) && !(keepLineBreaks && c is '\n' or '\t'))
+            else if ((IsDangerous(c) || (escapeFormatting && IsInvisibleFormat(c))) && !(keepLineBreaks && c is '\n' or '\t'))
             {
                 replacement = string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             }
@@ -67,29 +69,7 @@ public static class SafeText
     /// </summary>
     /// <param name="text">The name; null is the empty string.</param>
     /// <returns>The name with control, bidirectional and formatting characters written as <c>\uXXXX</c>.</returns>
-    public static string Name(string? text)
-    {
-        var visible = Visible(text);
-        if (!visible.Any(IsInvisibleFormat))
-        {
-            return visible;
-        }
-
-        var safe = new StringBuilder(visible.Length + 16);
-        foreach (var c in visible)
-        {
-            if (IsInvisibleFormat(c))
-            {
-                safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                safe.Append(c);
-            }
-        }
-
-        return safe.ToString();
-    }
+    public static string Name(string? text) => Escaped(text, keepLineBreaks: false, escapeFormatting: true);
 
     private static bool IsInvisibleFormat(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
