@@ -565,3 +565,12 @@ outputs("o13-zero-width-space-id",
         "A student id that is an honest student's plus a zero-width space: a second gradebook row that reads exactly "
         "like honest-ann's (bidirectional characters were escaped, invisible formatting characters were not).",
         student_id="honest-ann\u200b")
+sandbox("x10-exception-message-getter-throws",
+        "The answer throws an exception of its own whose Message getter throws in turn: reporting the error ran the "
+        "getter unguarded and took the worker down (exit 134); now the cell fails with its error recorded and the worker lives on.",
+        replace={"top-vetoer-answer": """sealed class Sly : Exception
+{
+    public override string Message => throw new InvalidOperationException("no message");
+}
+
+static PermanentMember TopVetoer(int decade) => throw new Sly();"""})
